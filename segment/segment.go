@@ -160,4 +160,6 @@ func appendTrimmed(out []doc.Span, body string, start, end int) []doc.Span {
 	return append(out, doc.Span{Start: start, End: end, Text: body[start:end]})
 }
 
-func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' }
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
+}
