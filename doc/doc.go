@@ -156,6 +156,10 @@ type Doc struct {
 	Quotes     []Quote
 	Framing    []Span // scare quotes: words an outlet keeps at a distance
 	Events     []Event
+
+	// Skipped says why the stages after segment did not run (a language
+	// they do not read); "" when they ran.
+	Skipped string
 }
 
 // Body returns the analysed text.

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"context"
+
+	"github.com/chronicle/chronicle/cli"
+)
+
+func runBench(ctx context.Context, args []string, stdio cli.IO) int { return 0 }
