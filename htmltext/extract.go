@@ -1,0 +1,432 @@
+package htmltext
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Names of classes and ids that mark boilerplate or content. They are
+// the conventions of CMSs and front-end frameworks, not of any one site.
+var (
+	unlikely = regexp.MustCompile(`(?i)-ad-|ad-break|agegate|banner|breadcrumb|byline|combx|comment|community|cookie|disqus|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|related|remark|replies|rss|share|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|taboola|toolbar|tooltip|yom-remote|signup|sharing|recommend|most-?popular|trending|read-?more|nav`)
+	maybe    = regexp.MustCompile(`(?i)and|article|body|column|content|main|shadow|story|entry|post|text`)
+	positive = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story`)
+	negative = regexp.MustCompile(`(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|author|credit|newsletter|subscribe|social|recommend|signup`)
+)
+
+// dropped are elements that never hold article text.
+var dropped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Canvas: true, atom.Iframe: true,
+	atom.Object: true, atom.Embed: true, atom.Button: true, atom.Input: true,
+	atom.Select: true, atom.Textarea: true, atom.Nav: true, atom.Aside: true,
+	atom.Footer: true, atom.Figcaption: true, atom.Img: true, atom.Picture: true,
+	atom.Video: true, atom.Audio: true, atom.Map: true, atom.Head: true,
+	atom.Header: true, atom.Label: true, atom.Dialog: true, atom.Menu: true,
+}
+
+// stat is what the scoring needs of one element.
+type stat struct {
+	text   int // bytes of text under it
+	links  int // bytes of that text inside links
+	commas int
+	score  float64
+	scored bool
+}
+
+type extraction struct {
+	stats map[*html.Node]*stat
+}
+
+// mainText finds the article's container and returns its cleaned text.
+func mainText(root *html.Node) string {
+	body := find(root, atom.Body)
+	if body == nil {
+		body = root
+	}
+	prune(body)
+	e := &extraction{stats: make(map[*html.Node]*stat, 1024)}
+	e.measure(body)
+	top := e.best(body)
+	if top == nil {
+		return ""
+	}
+	nodes := e.siblings(top)
+	var w writer
+	for _, n := range nodes {
+		e.clean(n)
+		w.paragraph()
+		w.write(n)
+	}
+	return strings.TrimSpace(w.String())
+}
+
+func find(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// prune removes what can never be article text: scripts, forms' controls,
+// navigation, hidden elements, and containers whose class or id names
+// boilerplate without also naming content.
+func prune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && junk(c):
+			n.RemoveChild(c)
+		default:
+			prune(c)
+		}
+		c = next
+	}
+}
+
+func junk(n *html.Node) bool {
+	if dropped[n.DataAtom] {
+		return true
+	}
+	if hidden(n) {
+		return true
+	}
+	if n.DataAtom == atom.Body || n.DataAtom == atom.A || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+		return false
+	}
+	names := attr(n, "class") + " " + attr(n, "id")
+	if len(names) > 1 && unlikely.MatchString(names) && !maybe.MatchString(names) {
+		return true
+	}
+	switch attr(n, "role") {
+	case "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar":
+		return true
+	}
+	return false
+}
+
+func hidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	style := attr(n, "style")
+	if style == "" {
+		return false
+	}
+	style = strings.ReplaceAll(strings.ToLower(style), " ", "")
+	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+}
+
+// measure fills the text, link and comma counts of every element,
+// bottom-up.
+func (e *extraction) measure(n *html.Node) *stat {
+	s := &stat{}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			t := strings.TrimSpace(c.Data)
+			s.text += len(t)
+			s.commas += strings.Count(t, ",") + strings.Count(t, "،") + strings.Count(t, "，")
+		case html.ElementNode:
+			cs := e.measure(c)
+			s.text += cs.text
+			s.commas += cs.commas
+			if c.DataAtom == atom.A {
+				s.links += cs.text
+			} else {
+				s.links += cs.links
+			}
+		}
+	}
+	e.stats[n] = s
+	return s
+}
+
+func (s *stat) linkDensity() float64 {
+	if s.text == 0 {
+		return 0
+	}
+	return float64(s.links) / float64(s.text)
+}
+
+// classWeight rewards names that mean content and punishes those that
+// mean boilerplate.
+func classWeight(n *html.Node) float64 {
+	w := 0.0
+	for _, name := range []string{attr(n, "class"), attr(n, "id")} {
+		if name == "" {
+			continue
+		}
+		if negative.MatchString(name) {
+			w -= 25
+		}
+		if positive.MatchString(name) {
+			w += 25
+		}
+	}
+	if p := attr(n, "itemprop"); p == "articleBody" || p == "text" {
+		w += 50
+	}
+	return w
+}
+
+func tagWeight(n *html.Node) float64 {
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main:
+		return 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		return 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		return -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		return -5
+	}
+	return 0
+}
+
+// paragraphLike reports whether n is a unit of text: a <p>, <pre> or <td>,
+// or a <div> that holds only inline content, as many CMSs write
+// paragraphs.
+func paragraphLike(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Pre, atom.Td:
+		return true
+	case atom.Div, atom.Section, atom.Span:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && blocks[c.DataAtom] {
+				return false
+			}
+		}
+		return n.DataAtom != atom.Span || n.Parent == nil || !paragraphLike(n.Parent)
+	}
+	return false
+}
+
+// best scores paragraphs into their containers and returns the container
+// that best holds the article.
+func (e *extraction) best(body *html.Node) *html.Node {
+	var candidates []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if paragraphLike(c) {
+				e.scoreParagraph(c, &candidates)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	var top *html.Node
+	var topScore float64
+	for _, c := range candidates {
+		s := e.stats[c]
+		s.score *= 1 - s.linkDensity()
+		if top == nil || s.score > topScore {
+			top, topScore = c, s.score
+		}
+	}
+	if top == nil {
+		if e.stats[body].text > 0 {
+			return body
+		}
+		return nil
+	}
+	return e.climb(top, body)
+}
+
+func (e *extraction) scoreParagraph(p *html.Node, candidates *[]*html.Node) {
+	s := e.stats[p]
+	if s.text < 25 {
+		return
+	}
+	score := 1 + float64(s.commas) + min(float64(s.text/100), 3)
+	level := 0
+	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
+		as := e.stats[a]
+		if as == nil {
+			break
+		}
+		if !as.scored {
+			as.scored = true
+			as.score = tagWeight(a) + classWeight(a)
+			*candidates = append(*candidates, a)
+		}
+		div := 1.0
+		switch {
+		case level == 1:
+			div = 2
+		case level > 1:
+			div = float64(level * 3)
+		}
+		as.score += score / div
+		level++
+	}
+}
+
+// climb moves from the best-scoring container to an ancestor when the
+// ancestor scores better still, or when the container is its parent's
+// only child: the article often spans several sibling containers.
+func (e *extraction) climb(top, body *html.Node) *html.Node {
+	last := e.stats[top].score
+	threshold := last / 3
+	for p := top.Parent; p != nil && p != body; p = p.Parent {
+		ps := e.stats[p]
+		if ps == nil {
+			break
+		}
+		if !ps.scored {
+			continue
+		}
+		if ps.score < threshold {
+			break
+		}
+		if ps.score > last {
+			top = p
+			break
+		}
+		last = ps.score
+	}
+	for top.Parent != nil && top.Parent != body && onlyChild(top) {
+		top = top.Parent
+	}
+	return top
+}
+
+func onlyChild(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && (c.Type == html.ElementNode || strings.TrimSpace(c.Data) != "") {
+			return false
+		}
+	}
+	return true
+}
+
+// siblings returns top with those of its siblings that hold more of the
+// article: well-scored containers and link-poor paragraphs.
+func (e *extraction) siblings(top *html.Node) []*html.Node {
+	if top.Parent == nil || top.DataAtom == atom.Body {
+		return []*html.Node{top}
+	}
+	ts := e.stats[top]
+	threshold := max(10, ts.score*0.2)
+	var out []*html.Node
+	for c := top.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == top {
+			out = append(out, c)
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		s := e.stats[c]
+		if s == nil {
+			continue
+		}
+		bonus := 0.0
+		if cls := attr(c, "class"); cls != "" && cls == attr(top, "class") {
+			bonus = ts.score * 0.2
+		}
+		switch {
+		case s.scored && s.score+bonus >= threshold:
+			out = append(out, c)
+		case c.DataAtom == atom.P:
+			ld := s.linkDensity()
+			t := strings.TrimSpace(flat(c))
+			if (s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld == 0 && strings.HasSuffix(t, ".")) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// clean removes from the chosen container what sits inside articles but is
+// not article: headlines, link lists, share bars, short captions.
+func (e *extraction) clean(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if e.drop(c) {
+				n.RemoveChild(c)
+			} else {
+				e.clean(c)
+			}
+		}
+		c = next
+	}
+}
+
+func (e *extraction) drop(n *html.Node) bool {
+	s := e.stats[n]
+	if s == nil {
+		return false
+	}
+	w := classWeight(n)
+	switch n.DataAtom {
+	case atom.H1:
+		return true
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return w < 0 || s.linkDensity() > 0.33
+	case atom.Figure:
+		return true
+	case atom.Ul, atom.Ol, atom.Table, atom.Div, atom.Section, atom.Dl, atom.Form, atom.Article:
+		return e.boilerplate(n, s, w)
+	case atom.P:
+		return s.text > 0 && s.linkDensity() > 0.8 && s.text < 200
+	}
+	return false
+}
+
+// boilerplate judges a container inside the article by its names, its
+// links and its share of paragraphs.
+func (e *extraction) boilerplate(n *html.Node, s *stat, w float64) bool {
+	if w < 0 {
+		return true
+	}
+	if s.commas >= 10 {
+		return false
+	}
+	var ps, lis int
+	count(n, func(c *html.Node) {
+		switch c.DataAtom {
+		case atom.P:
+			ps++
+		case atom.Li:
+			lis++
+		}
+	})
+	ld := s.linkDensity()
+	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+	switch {
+	case !isList && lis > ps && lis > 3 && ld > 0.2:
+		return true
+	case w < 25 && ld > 0.2 && !(isList && ld < 0.5):
+		return true
+	case w >= 25 && ld > 0.5:
+		return true
+	}
+	return false
+}
+
+func count(n *html.Node, f func(*html.Node)) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			f(c)
+			count(c, f)
+		}
+	}
+}
