@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"iter"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -185,4 +186,28 @@ func ArticleID(body string) string {
 	}
 	sum := h.Sum(nil)
 	return hex.EncodeToString(sum[:16])
+}
+
+// ReadFS streams every file of fsys (the embedded samples, say) in sorted
+// order; origins are prefix + the file's path.
+func ReadFS(fsys fs.FS, prefix string, opts Options) iter.Seq[Item] {
+	return func(yield func(Item) bool) {
+		err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+				return err
+			}
+			f, err := fsys.Open(p)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if !readStream(prefix+p, strings.ToLower(path.Ext(p)), f, opts, yield) {
+				return fs.SkipAll
+			}
+			return nil
+		})
+		if err != nil {
+			yield(refuse(prefix, "cannot read: %v", err))
+		}
+	}
 }

@@ -2,8 +2,154 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"iter"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
 
+	"github.com/chronicle/chronicle/analysis"
 	"github.com/chronicle/chronicle/cli"
+	"github.com/chronicle/chronicle/doc"
+	"github.com/chronicle/chronicle/ingest"
+	"github.com/chronicle/chronicle/samples"
 )
 
-func runBench(ctx context.Context, args []string, stdio cli.IO) int { return 0 }
+func runBench(ctx context.Context, args []string, stdio cli.IO) int {
+	fs := newFlags("bench", "chronicle bench [-n N] [--workers W] [--ingest] [PATH...] (default: the shipped samples)", stdio)
+	n := fs.Int("n", 2000, "articles to analyse: the inputs repeated to N")
+	workers := fs.Int("workers", 1, "analysis goroutines; 1 gives per-core figures, 0 uses every core")
+	ingestBench := fs.Bool("ingest", false, "measure end-to-end ingest into SQLite instead of analysis alone")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *n <= 0 {
+		fmt.Fprintln(stdio.Err, "chronicle bench: -n must be positive")
+		return cli.ExitUsage
+	}
+	if *ingestBench {
+		return benchIngest(ctx, fs.Args(), *n, stdio)
+	}
+	arts, err := benchArticles(fs.Args())
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "chronicle bench:", err)
+		return cli.ExitRefused
+	}
+	p, err := analysis.New()
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "chronicle bench:", err)
+		return cli.ExitRefused
+	}
+	// Warm up: the first article pays for lazily built tables.
+	p.Analyze(arts[0])
+	p = mustFresh(p)
+
+	start := time.Now()
+	cpuStart := cpuTime()
+	tokens, bytes, done := 0, 0, 0
+	for r := range p.Run(ctx, repeat(arts, *n), *workers) {
+		if r.Err != nil {
+			continue
+		}
+		done++
+		tokens += len(r.Doc.Tokens)
+		bytes += len(r.Doc.Article.Body)
+	}
+	wall := time.Since(start)
+	cpu := cpuTime() - cpuStart
+	w := stdio.Out
+	fmt.Fprintf(w, "chronicle bench: %d articles (%d distinct), %d tokens, %.1f MB, %d worker(s), GOMAXPROCS %d\n",
+		done, len(arts), tokens, float64(bytes)/1e6, effectiveWorkers(*workers), runtime.GOMAXPROCS(0))
+	fmt.Fprintf(w, "wall %.2fs  cpu %.2fs\n", wall.Seconds(), cpu.Seconds())
+	fmt.Fprintf(w, "articles/s %10.0f   (per CPU-second %.0f)\n", float64(done)/wall.Seconds(), float64(done)/cpu.Seconds())
+	fmt.Fprintf(w, "tokens/s   %10.0f   (per CPU-second %.0f)\n", float64(tokens)/wall.Seconds(), float64(tokens)/cpu.Seconds())
+	var total time.Duration
+	timings := p.Timings()
+	for _, t := range timings {
+		total += t.Spent
+	}
+	fmt.Fprintf(w, "%-10s %8s %7s %14s\n", "stage", "time", "share", "tokens/s/core")
+	for _, t := range timings {
+		fmt.Fprintf(w, "%-10s %7.2fs %6.1f%% %14.0f\n", t.Name, t.Spent.Seconds(),
+			100*ratioDur(t.Spent, total), float64(tokens)/t.Spent.Seconds())
+	}
+	fmt.Fprintf(w, "peak memory (RSS high-water mark) %s\n", peakRSS())
+	return cli.ExitOK
+}
+
+// mustFresh returns a pipeline with zeroed timings; models are shared, so
+// this costs nothing.
+func mustFresh(p *analysis.Pipeline) *analysis.Pipeline {
+	q, err := analysis.New()
+	if err != nil {
+		return p
+	}
+	return q
+}
+
+func effectiveWorkers(w int) int {
+	if w <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return w
+}
+
+func ratioDur(a, b time.Duration) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// benchArticles loads the articles to repeat: the given paths, or the
+// samples shipped in the binary.
+func benchArticles(paths []string) ([]doc.Article, error) {
+	items := ingest.ReadFS(samples.FS, "samples/", ingest.Options{})
+	if len(paths) > 0 {
+		items = ingest.Read(paths, ingest.Options{Published: time.Now()})
+	}
+	var arts []doc.Article
+	for it := range items {
+		a, err := it.Resolve()
+		if err != nil {
+			continue
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		return nil, fmt.Errorf("no article to measure in %s", strings.Join(paths, " "))
+	}
+	return arts, nil
+}
+
+// repeat yields n items cycling over arts.
+func repeat(arts []doc.Article, n int) iter.Seq[ingest.Item] {
+	return func(yield func(ingest.Item) bool) {
+		for i := range n {
+			if !yield(ingest.Item{Article: arts[i%len(arts)]}) {
+				return
+			}
+		}
+	}
+}
+
+// peakRSS reads the process's resident-set high-water mark (Linux).
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return fmt.Sprintf("%.0f MB (Go heap obtained from the OS)", float64(m.Sys)/1e6)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(v)
+			if kb, err := strconv.Atoi(f[0]); err == nil {
+				return fmt.Sprintf("%.0f MB", float64(kb)/1024)
+			}
+		}
+	}
+	return "unknown"
+}
