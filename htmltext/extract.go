@@ -1,20 +1,10 @@
 package htmltext
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-)
-
-// Names of classes and ids that mark boilerplate or content. They are
-// the conventions of CMSs and front-end frameworks, not of any one site.
-var (
-	unlikely = regexp.MustCompile(`(?i)-ad-|ad-break|agegate|banner|breadcrumb|byline|combx|comment|community|cookie|disqus|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|related|remark|replies|rss|share|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|taboola|toolbar|tooltip|yom-remote|signup|sharing|recommend|most-?popular|trending|read-?more|nav`)
-	maybe    = regexp.MustCompile(`(?i)and|article|body|column|content|main|shadow|story|entry|post|text`)
-	positive = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story`)
-	negative = regexp.MustCompile(`(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|author|credit|newsletter|subscribe|social|recommend|signup`)
 )
 
 // dropped are elements that never hold article text.
@@ -33,12 +23,18 @@ type stat struct {
 	text   int // bytes of text under it
 	links  int // bytes of that text inside links
 	commas int
-	score  float64
-	scored bool
+	// inline is the text directly inside the element or inside its
+	// inline children: loose text that a <div> holds beside its blocks.
+	inline, inlineCommas, brs int
+	score                     float64
+	scored                    bool
 }
 
 type extraction struct {
 	stats map[*html.Node]*stat
+	// kept is the text length of the chosen content: a block holding most
+	// of it is the article itself, whatever its name says.
+	kept int
 }
 
 // mainText finds the article's container and returns its cleaned text.
@@ -56,6 +52,9 @@ func mainText(root *html.Node) string {
 	}
 	nodes := e.siblings(top)
 	var w writer
+	for _, n := range nodes {
+		e.kept += e.stats[n].text
+	}
 	for _, n := range nodes {
 		e.clean(n)
 		w.paragraph()
@@ -95,17 +94,19 @@ func prune(n *html.Node) {
 }
 
 func junk(n *html.Node) bool {
-	if dropped[n.DataAtom] {
-		return true
-	}
-	if hidden(n) {
-		return true
-	}
-	if n.DataAtom == atom.Body || n.DataAtom == atom.A || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+	return dropped[n.DataAtom] || hidden(n)
+}
+
+// junkName reports whether an element's class, id or role names
+// boilerplate without also naming content. It is applied only inside the
+// chosen container: outside it, a layout's "sidebar" wrapper may well
+// hold the article.
+func junkName(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.A, atom.Article, atom.Main, atom.P:
 		return false
 	}
-	names := attr(n, "class") + " " + attr(n, "id")
-	if len(names) > 1 && unlikely.MatchString(names) && !maybe.MatchString(names) {
+	if w := nameWords(n); len(w) > 0 && boilerplateName(w) && !contentName(w) {
 		return true
 	}
 	switch attr(n, "role") {
@@ -135,12 +136,21 @@ func (e *extraction) measure(n *html.Node) *stat {
 		switch c.Type {
 		case html.TextNode:
 			t := strings.TrimSpace(c.Data)
+			k := commas(t)
 			s.text += len(t)
-			s.commas += strings.Count(t, ",") + strings.Count(t, "،") + strings.Count(t, "，")
+			s.commas += k
+			s.inline += len(t)
+			s.inlineCommas += k
 		case html.ElementNode:
 			cs := e.measure(c)
 			s.text += cs.text
 			s.commas += cs.commas
+			if c.DataAtom == atom.Br {
+				s.brs++
+			} else if !blocks[c.DataAtom] {
+				s.inline += cs.text
+				s.inlineCommas += cs.commas
+			}
 			if c.DataAtom == atom.A {
 				s.links += cs.text
 			} else {
@@ -150,6 +160,10 @@ func (e *extraction) measure(n *html.Node) *stat {
 	}
 	e.stats[n] = s
 	return s
+}
+
+func commas(t string) int {
+	return strings.Count(t, ",") + strings.Count(t, "،") + strings.Count(t, "，")
 }
 
 func (s *stat) linkDensity() float64 {
@@ -163,14 +177,11 @@ func (s *stat) linkDensity() float64 {
 // mean boilerplate.
 func classWeight(n *html.Node) float64 {
 	w := 0.0
-	for _, name := range []string{attr(n, "class"), attr(n, "id")} {
-		if name == "" {
-			continue
-		}
-		if negative.MatchString(name) {
+	if words := nameWords(n); len(words) > 0 {
+		if boilerplateName(words) || weakName(words) {
 			w -= 25
 		}
-		if positive.MatchString(name) {
+		if contentName(words) {
 			w += 25
 		}
 	}
@@ -216,20 +227,35 @@ func paragraphLike(n *html.Node) bool {
 // that best holds the article.
 func (e *extraction) best(body *html.Node) *html.Node {
 	var candidates []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	// Paragraphs inside blocks named as boilerplate (comments, related
+	// stories) count for a fifth. A block holding half the page's text
+	// is a layout wrapper misnamed ("sticky-sidebar") and counts in full.
+	total := e.stats[body].text
+	var walk func(n *html.Node, weight float64)
+	walk = func(n *html.Node, weight float64) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
+			w := weight
+			if junkName(c) && e.stats[c].text < total/2 {
+				w *= 0.2
+			}
 			if paragraphLike(c) {
-				e.scoreParagraph(c, &candidates)
+				e.scoreParagraph(c, w, &candidates)
 				continue
 			}
-			walk(c)
+			if cs := e.stats[c]; cs.inline >= 25 {
+				// Loose text beside blocks counts as paragraphs of
+				// this element, as if each run were wrapped in a <p>.
+				runs := 1 + cs.brs/2
+				score := 1 + float64(cs.inlineCommas) + min(float64(cs.inline/100), 3*float64(runs))
+				e.addScore(c, score*w, 0, &candidates)
+			}
+			walk(c, w)
 		}
 	}
-	walk(body)
+	walk(body, 1)
 	var top *html.Node
 	var topScore float64
 	for _, c := range candidates {
@@ -248,14 +274,19 @@ func (e *extraction) best(body *html.Node) *html.Node {
 	return e.climb(top, body)
 }
 
-func (e *extraction) scoreParagraph(p *html.Node, candidates *[]*html.Node) {
+func (e *extraction) scoreParagraph(p *html.Node, weight float64, candidates *[]*html.Node) {
 	s := e.stats[p]
 	if s.text < 25 {
 		return
 	}
 	score := 1 + float64(s.commas) + min(float64(s.text/100), 3)
-	level := 0
-	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
+	e.addScore(p.Parent, score*weight, 0, candidates)
+}
+
+// addScore gives a paragraph's score to its container a, half of it to
+// the container's parent, and less to the ancestors above.
+func (e *extraction) addScore(a *html.Node, score float64, level int, candidates *[]*html.Node) {
+	for ; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
 		as := e.stats[a]
 		if as == nil {
 			break
@@ -374,6 +405,12 @@ func (e *extraction) drop(n *html.Node) bool {
 	s := e.stats[n]
 	if s == nil {
 		return false
+	}
+	if s.text > e.kept/2 {
+		return false
+	}
+	if junkName(n) {
+		return true
 	}
 	w := classWeight(n)
 	switch n.DataAtom {
