@@ -130,7 +130,7 @@ func parseDay(s string) (time.Time, error) {
 	if err != nil {
 		var pe *time.ParseError
 		if errors.As(err, &pe) && pe.Message != "" {
-			return time.Time{}, fmt.Errorf("invalid date %q:%s", s, pe.Message)
+			return time.Time{}, fmt.Errorf("invalid date %q: %s", s, strings.TrimLeft(pe.Message, ": "))
 		}
 		return time.Time{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD", s)
 	}
