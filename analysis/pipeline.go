@@ -55,9 +55,11 @@ func NewWith(stages ...Stage) *Pipeline {
 func (p *Pipeline) Analyze(a doc.Article) *doc.Doc {
 	d := &doc.Doc{Article: a}
 	english := a.Lang == "" || a.Lang == "en"
+	if !english {
+		d.Skipped = fmt.Sprintf("language %q: the English stages were skipped", a.Lang)
+	}
 	for i, s := range p.stages {
 		if i > 0 && !english {
-			d.Skipped = fmt.Sprintf("language %q: the English stages were skipped", a.Lang)
 			break
 		}
 		start := time.Now()
