@@ -1,0 +1,389 @@
+package quote
+
+import (
+	"strings"
+)
+
+// timeWords may stand between a reporting verb and its clause ("said
+// Tuesday that") or its subject and the verb.
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+	"earlier": true, "later": true, "also": true, "again": true, "previously": true,
+	"recently": true, "repeatedly": true, "publicly": true, "separately": true,
+}
+
+// passiveAux are the words that make a following reporting verb passive
+// ("was told", "were reported") or an infinitive ("declined to say").
+var passiveAux = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "be": true, "been": true,
+	"being": true, "to": true, "the": true, "a": true, "an": true, "his": true,
+	"her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
+}
+
+// findCues finds every reporting verb and "according to" outside quotation
+// marks and posts, with its speaker and reported clause.
+func (r *runner) findCues() {
+	for si, s := range r.d.Sentences {
+		if r.inPost(s.Start) {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			if r.inRun(i) {
+				continue
+			}
+			w := r.lower(i)
+			if w == "according" && i+1 < s.Last && r.lower(i+1) == "to" {
+				r.according(si, i)
+				continue
+			}
+			class, ok := r.q.cues[w]
+			if !ok || !r.isCueVerb(si, i, w) {
+				continue
+			}
+			r.verbCue(si, i, class)
+		}
+	}
+}
+
+// isCueVerb reports whether the reporting word at token i is used as an
+// active verb: tagged as one (or a form nothing else can be), not after a
+// passive auxiliary, determiner or "to", and not followed by "by".
+func (r *runner) isCueVerb(si, i int, w string) bool {
+	s := r.d.Sentences[si]
+	if !strings.HasPrefix(r.tag(i), "VB") && w != "said" && w != "says" && w != "told" {
+		return false
+	}
+	if r.tag(i) == "VBN" && w != "said" && w != "told" {
+		// "has confirmed": a perfect is active; a bare participle is not.
+		if i == s.First || !isHave(r.lower(i-1)) {
+			return false
+		}
+	}
+	j := i - 1
+	for j >= s.First && (r.tag(j) == "RB" || timeWords[r.lower(j)]) {
+		j--
+	}
+	if j >= s.First && passiveAux[r.lower(j)] {
+		return false
+	}
+	if i+1 < s.Last && r.lower(i+1) == "by" {
+		return false
+	}
+	return true
+}
+
+func isHave(w string) bool { return w == "has" || w == "have" || w == "had" }
+
+// verbCue records the cue of the reporting verb at token c.
+func (r *runner) verbCue(si, c int, class string) {
+	k := cue{sent: si, tok: c, start: r.d.Tokens[c].Start, end: r.d.Tokens[c].End, class: class, speaker: -1}
+	gerund := strings.HasSuffix(r.lower(c), "ing")
+	a, b, appos := c, c, false
+	after := c + 1 // first token after the verb and an inverted subject
+	if gerund {
+		k.speaker = r.gerundSubject(si, c)
+	} else {
+		a, b, appos = r.subjectBefore(si, c)
+		if a == b {
+			a, b = r.subjectAfter(si, c)
+			after = b
+		}
+		k.speaker = r.resolve(a, b, appos)
+	}
+	windowEnd := r.contentEnd(si)
+	if cs, ok := r.complement(si, c, class); ok {
+		k.cs, k.ce = r.d.Tokens[cs].Start, r.contentEnd(si)
+		windowEnd = k.cs
+	} else if !gerund {
+		k.cs, k.ce = r.fronted(si, a, c, after)
+	}
+	k.channel = r.channelNear(k.start, windowEnd)
+	if k.channel == "" && b > a {
+		k.channel = r.channelNear(r.d.Tokens[a].Start, k.start)
+	}
+	r.cues = append(r.cues, k)
+}
+
+// subjectBefore returns the tokens [a, b) naming who speaks before the verb
+// at c: the phrase back to the last comma, mark or sentence start. When a
+// comma stands right before the verb the subject is an apposition ("Geoffrey
+// Berman, the U.S. attorney, said"): up to two phrases are taken, and
+// appos is set.
+func (r *runner) subjectBefore(si, c int) (a, b int, appos bool) {
+	f := r.d.Sentences[si].First
+	j := c - 1
+	for j >= f && !r.boundary(j) {
+		j--
+	}
+	if j+1 < c {
+		return j + 1, c, false
+	}
+	if j < f || r.text(j) != "," || j-1 < f || r.boundary(j-1) {
+		return c, c, false
+	}
+	k, commas := j-1, 0
+	for k >= f && !isMark(r.text(k)) && !r.inRun(k) {
+		if r.boundary(k) {
+			if r.text(k) != "," {
+				break
+			}
+			commas++
+			if commas == 2 {
+				break
+			}
+		}
+		k--
+	}
+	return k + 1, j, true
+}
+
+// subjectAfter returns the inverted subject after the verb at c ("...,"
+// said Mr. Smith, a lawyer): the tokens up to a comma, preposition or the
+// sentence end.
+func (r *runner) subjectAfter(si, c int) (a, b int) {
+	l := r.d.Sentences[si].Last
+	j := c + 1
+	for j < l && timeWords[r.lower(j)] {
+		j++
+	}
+	a = j
+	for j < l && !r.boundary(j) && r.tag(j) != "IN" && r.tag(j) != "TO" && !r.finite(j) {
+		j++
+	}
+	return a, j
+}
+
+// gerundSubject finds who speaks for a gerund cue ("..., saying that",
+// "with Khamenei insisting that"): a name right before it, else the
+// speaker of an earlier cue of the sentence, else its first actor.
+func (r *runner) gerundSubject(si, c int) int {
+	s := r.d.Sentences[si]
+	if c > s.First {
+		end := r.d.Tokens[c-1].End
+		for _, m := range r.ments {
+			if m.end == end && r.isActor(m.ent) {
+				return m.ent
+			}
+		}
+	}
+	for i := len(r.cues) - 1; i >= 0 && r.cues[i].sent == si; i-- {
+		if r.cues[i].speaker >= 0 {
+			return r.cues[i].speaker
+		}
+	}
+	return r.firstActor(s.Start, r.d.Tokens[c].Start)
+}
+
+// complement returns the first token of the clause a reporting verb at c
+// introduces ("said (that) S", "told reporters S", "said: S"), if any.
+func (r *runner) complement(si, c int, class string) (int, bool) {
+	l := r.d.Sentences[si].Last
+	// "that" within a few tokens, with only the hearer, time and place
+	// ("said in a statement emailed to NBC News that") between.
+	for j := c + 1; j < l && j <= c+12; j++ {
+		if r.boundary(j) || r.finite(j) {
+			break
+		}
+		if r.lower(j) == "that" {
+			if j+1 < l && r.wordsOutside(j+1, l)+countMarksWords(r, j+1, l) >= 3 {
+				return j + 1, true
+			}
+			return 0, false
+		}
+	}
+	j := c + 1
+	if class == "tell" {
+		j = r.skipHearer(c+1, l)
+	}
+	j = r.skipAdjuncts(j, l)
+	if j >= l {
+		return 0, false
+	}
+	if r.text(j) == ":" {
+		j++
+		if j < l {
+			return j, true
+		}
+		return 0, false
+	}
+	switch r.tag(j) {
+	case "PRP", "DT", "NNP", "NNPS", "NN", "NNS", "CD", "EX", "JJ", "PRP$":
+	default:
+		return 0, false
+	}
+	if r.lower(j) == "it" && class == "say" && j+1 < l && r.tag(j+1) == "IN" {
+		return 0, false // "said it in ..." : an object, not a clause
+	}
+	hasVerb := false
+	for i := j; i < l; i++ {
+		if r.finite(i) && !r.inRun(i) {
+			hasVerb = true
+			break
+		}
+	}
+	if !hasVerb || l-j < 4 {
+		return 0, false
+	}
+	return j, true
+}
+
+// countMarksWords counts the words inside quotation marks in tokens [a, b),
+// so that a clause made only of a quotation still counts.
+func countMarksWords(r *runner, a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		if r.inRun(i) && isWordTok(r.text(i)) && !isMark(r.text(i)) {
+			n++
+		}
+	}
+	return n
+}
+
+// skipHearer skips the hearer of "told": a pronoun, a name or a short noun
+// phrase ("told reporters", "told the Senate committee").
+func (r *runner) skipHearer(j, l int) int {
+	if j >= l {
+		return j
+	}
+	switch {
+	case r.tag(j) == "PRP" && isObjectPronoun(r.lower(j)):
+		return j + 1
+	case r.tag(j) == "NNP" || r.tag(j) == "NNPS":
+		for j < l && (r.tag(j) == "NNP" || r.tag(j) == "NNPS") {
+			j++
+		}
+		return j
+	case r.tag(j) == "NNS":
+		return j + 1
+	case r.tag(j) == "DT" || r.tag(j) == "PRP$":
+		k := j + 1
+		for k < l && (r.tag(k) == "JJ" || strings.HasPrefix(r.tag(k), "NN")) {
+			k++
+		}
+		if k > j+1 {
+			return k
+		}
+	}
+	return j
+}
+
+func isObjectPronoun(w string) bool {
+	switch w {
+	case "him", "her", "them", "us", "me", "you":
+		return true
+	}
+	return false
+}
+
+// skipAdjuncts skips time words and prepositional phrases after a verb:
+// "said on Tuesday", "said in an interview".
+func (r *runner) skipAdjuncts(j, l int) int {
+	for j < l {
+		w := r.lower(j)
+		switch {
+		case timeWords[w] || r.tag(j) == "RB":
+			j++
+		case r.tag(j) == "IN" && w != "that" && w != "if" && w != "whether" && w != "because":
+			k := j + 1
+			for k < l && isNounish(r.tag(k)) {
+				k++
+			}
+			if k == j+1 {
+				return j
+			}
+			j = k
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+func isNounish(tag string) bool {
+	switch tag {
+	case "DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS":
+		return true
+	}
+	return false
+}
+
+// fronted returns the reported clause that comes before its cue: "S, X
+// said." or "S, said X.", when nothing but adjuncts follow the verb and the
+// subject [a, c) (or the verb) follows a comma.
+func (r *runner) fronted(si, a, c, after int) (int, int) {
+	s := r.d.Sentences[si]
+	for i := after; i < s.Last; i++ {
+		if r.finite(i) && !r.inRun(i) {
+			return 0, 0
+		}
+	}
+	comma := a - 1
+	if a == c {
+		comma = c - 1
+	}
+	if comma <= s.First || r.text(comma) != "," {
+		return 0, 0
+	}
+	start, end := trim(r.body, s.Start, r.d.Tokens[comma].Start, " \t\n")
+	if countWords(r.body[start:end]) < 4 {
+		return 0, 0
+	}
+	return start, end
+}
+
+// according records "according to X": X speaks; the clause is what comes
+// before it, or after it when it leads the sentence.
+func (r *runner) according(si, i int) {
+	s := r.d.Sentences[si]
+	k := cue{sent: si, tok: i, start: r.d.Tokens[i].Start, end: r.d.Tokens[i+1].End, class: "according", speaker: -1}
+	j := i + 2
+	for j < s.Last && !r.boundary(j) {
+		j++
+	}
+	k.speaker = r.resolve(i+2, j, false)
+	k.channel = r.channelNear(k.start, r.tokEnd(j-1))
+	lead := r.wordsOutside(s.First, i) == 0
+	switch {
+	case lead && j < s.Last && r.text(j) == ",":
+		k.cs, k.ce = r.d.Tokens[j+1].Start, r.contentEnd(si)
+	case !lead:
+		end := r.d.Tokens[i].Start
+		if r.text(i-1) == "," {
+			end = r.d.Tokens[i-1].Start
+		}
+		cs, ce := trim(r.body, s.Start, end, " \t\n")
+		if countWords(r.body[cs:ce]) < 4 && j+1 < s.Last && r.text(j) == "," {
+			cs, ce = r.d.Tokens[j+1].Start, r.contentEnd(si)
+		}
+		k.cs, k.ce = cs, ce
+	}
+	if k.ce-k.cs > 0 && countWords(r.body[k.cs:k.ce]) < 3 {
+		k.cs, k.ce = 0, 0
+	}
+	r.cues = append(r.cues, k)
+}
+
+func (r *runner) tokEnd(i int) int {
+	if i < 0 {
+		return 0
+	}
+	return r.d.Tokens[i].End
+}
+
+// channelNear names the channel a phrase in body[s:e] points to.
+func (r *runner) channelNear(s, e int) string {
+	if e <= s {
+		return ""
+	}
+	if e-s > 120 {
+		e = s + 120
+	}
+	text := strings.ToLower(r.body[s:e])
+	for _, c := range r.q.channels {
+		if strings.Contains(text, c.phrase) {
+			return c.name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,177 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// direct turns every quoted run of more than three words into a direct
+// quote. Its speaker comes from the nearest cue of the sentences holding
+// it; without a cue, from a document named in the sentence ("a statement
+// by X"), the sentence's subject when the quotation sits inside a
+// narrative sentence, or the previous speaker when the quotation stands on
+// its own and so continues one. Runs of three words or fewer nobody is
+// said to say are scare quotes, kept in Framing.
+func (r *runner) direct() {
+	for ri, q := range r.runs {
+		s0 := r.sentenceOf(q.open)
+		s1 := r.sentenceOf(max(q.close-1, q.open))
+		k, found := r.nearestCue(s0, s1, q)
+		if q.words <= 3 {
+			if !found {
+				r.framing = append(r.framing, r.d.SpanOf(q.start, q.end))
+			}
+			continue
+		}
+		quote := doc.Quote{Span: r.d.SpanOf(q.start, q.end), Kind: doc.QuoteDirect}
+		speaker := -1
+		switch {
+		case found:
+			speaker, quote.Cue, quote.Channel = k.speaker, r.body[k.start:k.end], k.channel
+		case r.embedded(s0, s1):
+			if titleCase(r.body[q.start:q.end]) {
+				continue // a title of a work, not a quotation
+			}
+			speaker, quote.Cue = r.narrator(s0, q)
+		default:
+			if p, ok := r.previous(q, ri); ok {
+				speaker, quote.Cue, quote.Channel = p.speaker, p.cue, p.channel
+			}
+		}
+		quote.Speaker = r.id(speaker)
+		r.said = append(r.said, said{off: q.open, para: q.para, speaker: speaker, cue: quote.Cue, channel: quote.Channel})
+		r.add(quote)
+	}
+}
+
+// nearestCue returns the cue of sentences s0..s1 closest to run q.
+func (r *runner) nearestCue(s0, s1 int, q qrun) (cue, bool) {
+	best, dist := -1, 0
+	for i, k := range r.cues {
+		if k.sent < s0 || k.sent > s1 {
+			continue
+		}
+		d := k.start - q.close
+		if k.end <= q.open {
+			d = q.open - k.end
+		}
+		if d < 0 {
+			d = -d
+		}
+		if best < 0 || d < dist {
+			best, dist = i, d
+		}
+	}
+	if best < 0 {
+		return cue{}, false
+	}
+	return r.cues[best], true
+}
+
+// embedded reports whether sentences s0..s1 hold narrative words beyond
+// the quotation: at least three words outside quotation marks.
+func (r *runner) embedded(s0, s1 int) bool {
+	return r.wordsOutside(r.d.Sentences[s0].First, r.d.Sentences[s1].Last) >= 3
+}
+
+// narrator finds the speaker of a quotation inside a narrative sentence
+// without a reporting verb: the author of a document the sentence names
+// before it ("a statement by X ... “...”"), else the sentence's subject
+// ("Sasse called his death “...”"). The cue is the sentence's first verb.
+func (r *runner) narrator(si int, q qrun) (int, string) {
+	s := r.d.Sentences[si]
+	cueText := ""
+	for i := s.First; i < s.Last && r.d.Tokens[i].Start < q.open; i++ {
+		if strings.HasPrefix(r.tag(i), "VB") && !r.inRun(i) && cueText == "" {
+			cueText = r.text(i)
+		}
+	}
+	for i := r.d.TokenAt(q.open) - 1; i >= s.First; i-- {
+		if r.q.nouns[r.lower(i)] && !r.inRun(i) {
+			if ei := r.authorOf(i); ei >= 0 {
+				return ei, cueText
+			}
+		}
+	}
+	return r.firstActor(s.Start, q.open), cueText
+}
+
+// previous finds who a standalone quotation continues: the last speaker of
+// its paragraph, else the cue of the next quotation in the paragraph
+// ("“A.” “B,” he said."), else the last speaker of the paragraph before.
+func (r *runner) previous(q qrun, ri int) (said, bool) {
+	last, ok := said{}, false
+	for _, s := range r.said {
+		if s.off < q.open {
+			last, ok = s, true
+		}
+	}
+	for _, k := range r.cues {
+		if k.start < q.open && (!ok || k.start > last.off) {
+			last = said{off: k.start, para: r.d.Sentences[k.sent].Para, speaker: k.speaker, cue: r.body[k.start:k.end], channel: k.channel}
+			ok = true
+		}
+	}
+	if ok && last.para == q.para {
+		return last, true
+	}
+	if ri+1 < len(r.runs) && r.runs[ri+1].para == q.para {
+		next := r.runs[ri+1]
+		if k, found := r.nearestCue(r.sentenceOf(next.open), r.sentenceOf(max(next.close-1, next.open)), next); found {
+			return said{speaker: k.speaker, cue: r.body[k.start:k.end], channel: k.channel}, true
+		}
+	}
+	if ok && last.para == q.para-1 {
+		return last, true
+	}
+	return said{speaker: -1}, false
+}
+
+// titleCase reports whether every longer word of s is capitalised and s
+// does not end a sentence: the look of a title ("The Rise of Skywalker").
+func titleCase(s string) bool {
+	if strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		if len(w) <= 3 {
+			continue
+		}
+		c := []rune(w)[0]
+		if unicode.IsLetter(c) && !unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// reported turns every cue with a clause into a reported quote, unless the
+// clause holds a quotation of more than three words (then that quotation
+// is the quote) or lies inside the clause of an earlier cue.
+func (r *runner) reported() {
+	var done []doc.Span
+	for _, k := range r.cues {
+		if k.ce <= k.cs || r.longRunIn(k.cs, k.ce) || r.runAt(k.cs) >= 0 && r.runs[r.runAt(k.cs)].words > 3 {
+			continue
+		}
+		inside := false
+		for _, s := range done {
+			if k.start >= s.Start && k.end <= s.End {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		done = append(done, doc.Span{Start: k.cs, End: k.ce})
+		r.add(doc.Quote{
+			Span:    r.d.SpanOf(k.cs, k.ce),
+			Speaker: r.id(k.speaker),
+			Kind:    doc.QuoteReported,
+			Cue:     r.body[k.start:k.end],
+			Channel: k.channel,
+		})
+	}
+}

@@ -1,0 +1,274 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// resolve finds the entity a subject phrase, tokens [a, b), names. A
+// mention in the phrase wins: the last one (the head of "US Secretary of
+// State Mike Pompeo"), or in an apposition the first person. A possessive
+// ("Israel's ministry") or a country qualifying a title ("the US president")
+// gives way to the title. Without a mention, a pronoun, title or document
+// is resolved to the nearest fitting entity before the phrase.
+func (r *runner) resolve(a, b int, appos bool) int {
+	if a >= b {
+		return -1
+	}
+	s, e := r.d.Tokens[a].Start, r.d.Tokens[b-1].End
+	for i := a + 1; i < b; i++ {
+		if w := r.lower(i); w == "who" || w == "which" || w == "whose" {
+			e, b = r.d.Tokens[i].Start, i
+			break
+		}
+	}
+	var cands, owners []ment
+	for _, m := range r.mentionsIn(s, e) {
+		switch {
+		case !r.isActor(m.ent) || m.kind == doc.MentionHashtag || r.runAt(m.start) >= 0:
+		case possessive(r.body, m.end):
+			owners = append(owners, m)
+		default:
+			cands = append(cands, m)
+		}
+	}
+	if len(cands) > 0 {
+		m := cands[len(cands)-1]
+		if appos {
+			m = cands[0]
+			for _, c := range cands {
+				if r.d.Entities[c.ent].Type == doc.PERSON {
+					m = c
+					break
+				}
+			}
+		}
+		if r.d.Entities[m.ent].Type != doc.GPE || !r.titleAfter(m.end, e) {
+			return m.ent
+		}
+		if ei := r.resolveWords(a, b, s); ei >= 0 {
+			return ei
+		}
+		return m.ent
+	}
+	if ei := r.resolveWords(a, b, s); ei >= 0 {
+		return ei
+	}
+	if len(owners) > 0 {
+		return owners[len(owners)-1].ent
+	}
+	return -1
+}
+
+// possessive reports whether a possessive ending follows offset end.
+func possessive(body string, end int) bool {
+	rest := body[end:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") ||
+		strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
+}
+
+// titleAfter reports whether a title noun lies in body[s:e].
+func (r *runner) titleAfter(s, e int) bool {
+	for _, w := range strings.Fields(strings.ToLower(r.body[s:e])) {
+		if _, ok := r.q.titles[strings.Trim(w, ".,’'s")]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveWords resolves a subject without a usable mention through its
+// words: a pronoun, a title ("the district attorney"), or a document that
+// speaks for its author ("the statement"). off is where the subject starts.
+func (r *runner) resolveWords(a, b, off int) int {
+	person, org, noun := "", "", false
+	for i := a; i < b; i++ {
+		w := r.lower(i)
+		switch w {
+		case "he", "she", "i", "him", "her":
+			return r.nearest(off, doc.PERSON)
+		case "they", "we":
+			return r.nearest(off, doc.GROUP, doc.ORG, doc.GPE, doc.PERSON)
+		case "it":
+			return r.nearest(off, doc.ORG, doc.GPE, doc.GROUP)
+		}
+		if !strings.HasPrefix(r.tag(i), "NN") && r.tag(i) != "JJ" {
+			continue
+		}
+		if r.q.nouns[w] {
+			noun = true
+		}
+		if class, ok := r.q.titles[w]; ok {
+			if class == "person" {
+				person = w
+			} else {
+				org = w
+			}
+		}
+	}
+	switch {
+	case person != "":
+		return r.titlePerson(person, off)
+	case noun:
+		return r.issuer(off)
+	case org != "":
+		return r.titleOrg(org, off)
+	}
+	return -1
+}
+
+// mentionsIn returns the mentions lying wholly inside [s, e).
+func (r *runner) mentionsIn(s, e int) []ment {
+	i := sortSearch(len(r.ments), func(i int) bool { return r.ments[i].start >= s })
+	var out []ment
+	for ; i < len(r.ments) && r.ments[i].start < e; i++ {
+		if r.ments[i].end <= e {
+			out = append(out, r.ments[i])
+		}
+	}
+	return out
+}
+
+// nearest returns the entity of the closest mention before off whose type
+// is one of types, skipping words in quotation marks; -1 when none.
+func (r *runner) nearest(off int, types ...string) int {
+	i := sortSearch(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
+	for i--; i >= 0; i-- {
+		m := r.ments[i]
+		if m.kind == doc.MentionHashtag || r.runAt(m.start) >= 0 {
+			continue
+		}
+		t := r.d.Entities[m.ent].Type
+		for _, want := range types {
+			if t == want {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
+
+// titlePerson resolves a title used alone ("the secretary of state said")
+// to the person holding it: one whose role names it, else one the article
+// named next to that title ("Secretary of State Mike Pompeo", "Mr. X's
+// lawyer, Thierry Herzog"), else the nearest person.
+func (r *runner) titlePerson(title string, off int) int {
+	best, bestOff := -1, -1
+	for _, m := range r.ments {
+		if m.start >= off {
+			break
+		}
+		e := r.d.Entities[m.ent]
+		if e.Type == doc.PERSON && strings.Contains(strings.ToLower(e.Role), title) && m.start > bestOff {
+			best, bestOff = m.ent, m.start
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for i := r.d.TokenAt(off) - 1; i >= 0; i-- {
+		if r.lower(i) != title || r.inRun(i) {
+			continue
+		}
+		t := r.d.Tokens[i]
+		for _, m := range r.mentionsIn(t.End, min(t.End+48, len(r.body))) {
+			if r.d.Entities[m.ent].Type == doc.PERSON {
+				return m.ent
+			}
+		}
+		for _, m := range r.mentionsIn(max(t.Start-48, 0), t.Start) {
+			if r.d.Entities[m.ent].Type == doc.PERSON && !possessive(r.body, m.end) {
+				best = m.ent
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return r.nearest(off, doc.PERSON)
+}
+
+// titleOrg resolves "the agency", "the ministry", "police" to the nearest
+// organisation whose name holds the word, else the nearest organisation.
+func (r *runner) titleOrg(word string, off int) int {
+	i := sortSearch(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
+	for j := i - 1; j >= 0; j-- {
+		e := r.d.Entities[r.ments[j].ent]
+		if e.Type == doc.ORG && strings.Contains(strings.ToLower(e.Name), word) {
+			return r.ments[j].ent
+		}
+	}
+	if word == "government" {
+		return r.nearest(off, doc.GPE, doc.ORG)
+	}
+	return r.nearest(off, doc.ORG, doc.GROUP)
+}
+
+// issuer finds who a document speaks for ("the statement reads"): looking
+// back from off, the author of the last "statement by X", "X's letter" or
+// "a CBP statement", else the speaker of a cue said in one, else the
+// nearest organisation.
+func (r *runner) issuer(off int) int {
+	for i := r.d.TokenAt(off) - 1; i >= 0 && i > r.d.TokenAt(off)-400; i-- {
+		if !r.q.nouns[r.lower(i)] || r.inRun(i) {
+			continue
+		}
+		if ei := r.authorOf(i); ei >= 0 {
+			return ei
+		}
+	}
+	for i := len(r.cues) - 1; i >= 0; i-- {
+		if r.cues[i].start < off && r.cues[i].channel == "statement" && r.cues[i].speaker >= 0 {
+			return r.cues[i].speaker
+		}
+	}
+	return r.nearest(off, doc.ORG)
+}
+
+// authorOf returns the author of the document noun at token i: "statement
+// by X", "statement from X", "X's statement", "a CBP statement".
+func (r *runner) authorOf(i int) int {
+	if i+2 < len(r.d.Tokens) && (r.lower(i+1) == "by" || r.lower(i+1) == "from") {
+		j := i + 2
+		for j < len(r.d.Tokens) && !r.boundary(j) && !strings.HasPrefix(r.tag(j), "VB") && r.lower(j) != "that" {
+			j++
+		}
+		if ei := r.resolve(i+2, j, false); ei >= 0 {
+			return ei
+		}
+	}
+	start := r.d.Tokens[i].Start
+	j := i - 1
+	for j >= 0 && j > i-4 && (r.tag(j) == "JJ" || r.tag(j) == "POS" || strings.HasPrefix(r.tag(j), "NN")) {
+		j--
+	}
+	if j+1 < i {
+		for _, m := range r.mentionsIn(r.d.Tokens[j+1].Start, start) {
+			if r.isActor(m.ent) {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
+
+// firstActor returns the first entity named in body[s:e] outside quotation
+// marks, not as a possessive: the subject of a narrative sentence. A
+// leading pronoun is resolved instead.
+func (r *runner) firstActor(s, e int) int {
+	for _, m := range r.mentionsIn(s, e) {
+		if r.isActor(m.ent) && m.kind != doc.MentionHashtag && r.runAt(m.start) < 0 && !possessive(r.body, m.end) {
+			return m.ent
+		}
+	}
+	if i := r.d.TokenAt(s); i >= 0 {
+		switch r.lower(i) {
+		case "he", "she":
+			return r.nearest(s, doc.PERSON)
+		case "they", "we":
+			return r.nearest(s, doc.GROUP, doc.ORG, doc.GPE, doc.PERSON)
+		}
+	}
+	return -1
+}
