@@ -1,0 +1,160 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// article is the working state of one Run: per-token views of the layers
+// the coder reads.
+type article struct {
+	lx    *lexicon
+	d     *doc.Doc
+	ent   []int    // token -> entity index of the longest mention over it, or -1
+	quote []int    // token -> index of the quote holding it, or -1
+	lower []string // token text, lower-cased, apostrophes folded
+}
+
+// candidate is an event before merging, with what merging needs.
+type candidate struct {
+	ev       doc.Event
+	lemma    string // trigger lemma, to tell distinct speech acts apart
+	postDate string // date of the post a speech act comes from
+	relative bool   // the subject was reached through "that" or "which"
+	noun     bool   // the trigger is a noun
+}
+
+func newArticle(lx *lexicon, d *doc.Doc) *article {
+	n := len(d.Tokens)
+	a := &article{lx: lx, d: d, ent: make([]int, n), quote: make([]int, n), lower: make([]string, n)}
+	best := make([]int, n)
+	for i := range a.ent {
+		a.ent[i], a.quote[i] = -1, -1
+		a.lower[i] = strings.ToLower(strings.ReplaceAll(d.Tokens[i].Text, "’", "'"))
+	}
+	for ei, e := range d.Entities {
+		for _, m := range e.Mentions {
+			size := m.End - m.Start
+			for t := firstToken(d, m.Start); t >= 0 && t < n && d.Tokens[t].Start < m.End; t++ {
+				if d.Tokens[t].End <= m.Start {
+					continue
+				}
+				if size > best[t] {
+					best[t], a.ent[t] = size, ei
+				}
+			}
+		}
+	}
+	for qi, q := range d.Quotes {
+		for t := firstToken(d, q.Start); t >= 0 && t < n && d.Tokens[t].Start < q.End; t++ {
+			if a.quote[t] < 0 {
+				a.quote[t] = qi
+			}
+		}
+	}
+	return a
+}
+
+// firstToken returns the index of the first token ending after off.
+func firstToken(d *doc.Doc, off int) int {
+	lo, hi := 0, len(d.Tokens)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Tokens[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// actor returns the entity at token i when it can act in an event (not a
+// bare place), else -1.
+func (a *article) actor(i int) int {
+	e := a.ent[i]
+	if e < 0 {
+		return -1
+	}
+	if a.d.Entities[e].Type == doc.LOC {
+		return -1
+	}
+	return e
+}
+
+func (a *article) tag(i int) string { return a.d.Tokens[i].Tag }
+
+// isVerb reports whether token i is tagged as a verb.
+func (a *article) isVerb(i int) bool { return strings.HasPrefix(a.tag(i), "VB") }
+
+// isFinite reports whether token i is a verb that can head a clause.
+func (a *article) isFinite(i int) bool {
+	switch a.tag(i) {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return false
+}
+
+// isNominal reports whether token i can be part of a noun phrase.
+func (a *article) isNominal(i int) bool {
+	if a.ent[i] >= 0 {
+		return true
+	}
+	switch a.tag(i) {
+	case "DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "PRP", "CD", "HYPH":
+		return true
+	}
+	return false
+}
+
+// sentence codes the events of sentence si.
+func (a *article) sentence(si int) []candidate {
+	s := a.d.Sentences[si]
+	c := clause{a: a, si: si, first: s.First, last: s.Last}
+	var out []candidate
+	for i := s.First; i < s.Last; i++ {
+		if a.isVerb(i) {
+			if ev, ok := c.verbEvent(i); ok {
+				out = append(out, ev)
+			}
+			continue
+		}
+		if strings.HasPrefix(a.tag(i), "NN") {
+			if ev, ok := c.nounEvent(i); ok {
+				out = append(out, ev)
+			}
+		}
+	}
+	out = foldRelatives(out)
+	c.casualties(out)
+	return out
+}
+
+// foldRelatives drops a verb event reached through "that" or "which" when
+// an earlier noun of the sentence names the same kind of event: in "US
+// airstrikes ... that killed 25 people" the killing is the airstrikes. The
+// noun event takes the verb's target when it had none.
+func foldRelatives(evs []candidate) []candidate {
+	out := evs[:0]
+	for _, e := range evs {
+		if e.relative && !e.noun {
+			folded := false
+			for i := range out {
+				if out[i].noun && out[i].ev.Type == e.ev.Type {
+					if out[i].ev.Target == "" && e.ev.Target != out[i].ev.Source {
+						out[i].ev.Target = e.ev.Target
+					}
+					folded = true
+					break
+				}
+			}
+			if folded {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}

@@ -1,0 +1,109 @@
+package event
+
+import (
+	"strconv"
+	"strings"
+)
+
+// numberWords are the spelled-out counts news uses for casualties.
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+	"a": 1, "an": 1,
+}
+
+// number reads a count at token i: digits ("25", "1,200") or a word.
+func (c *clause) number(i int) (int, bool) {
+	w := strings.ReplaceAll(c.a.lower[i], ",", "")
+	if n, err := strconv.Atoi(w); err == nil && n >= 0 && n < 1000000 {
+		return n, true
+	}
+	if n, ok := numberWords[w]; ok && (c.a.tag(i) == "CD" || n > 1) {
+		return n, true
+	}
+	return 0, false
+}
+
+// countNear finds a count just after token k ("killed at least 25 people"),
+// skipping hedges.
+func (c *clause) countAfter(k int) (int, bool) {
+	for j := k + 1; j < c.last && j <= k+4; j++ {
+		switch c.a.lower[j] {
+		case "at", "least", "more", "than", "about", "some", "nearly", "almost", "around", "over", "up", "to":
+			continue
+		}
+		return c.number(j)
+	}
+	return 0, false
+}
+
+// countBefore finds a count shortly before token k ("nine people were
+// killed", "25 dead").
+func (c *clause) countBefore(k int) (int, bool) {
+	for j := k - 1; j >= c.first && j >= k-5; j-- {
+		if n, ok := c.number(j); ok && c.a.tag(j) == "CD" {
+			return n, true
+		}
+		if c.a.lower[j] == "," || c.a.lower[j] == ";" {
+			break
+		}
+	}
+	return 0, false
+}
+
+// casualties reads the dead and wounded a sentence reports and gives them
+// to its first assault: "killed 25 people and injured many more" gives 25
+// dead and an unknown number of injured.
+func (c *clause) casualties(evs []candidate) {
+	first := -1
+	for i := range evs {
+		if evs[i].ev.Type == "ASSAULT" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	var dead, hurt *int
+	for k := c.first; k < c.last; k++ {
+		w := c.a.lower[k]
+		switch w {
+		case "killed", "killing", "kills", "kill", "murdered", "massacred":
+			if n, ok := c.countAfter(k); ok && dead == nil {
+				dead = &n
+			} else if n, ok := c.countBefore(k); ok && dead == nil && c.passiveWord(k) {
+				dead = &n
+			}
+		case "dead", "died", "deaths", "fatalities":
+			if n, ok := c.countBefore(k); ok && dead == nil {
+				dead = &n
+			}
+		case "injured", "injuring", "wounded", "wounding", "injuries":
+			if n, ok := c.countAfter(k); ok && hurt == nil && w != "injuries" {
+				hurt = &n
+			} else if n, ok := c.countBefore(k); ok && hurt == nil {
+				hurt = &n
+			}
+		}
+	}
+	if dead != nil {
+		evs[first].ev.Fatalities = dead
+	}
+	if hurt != nil {
+		evs[first].ev.Injuries = hurt
+	}
+}
+
+// passiveWord reports whether token k is preceded by a form of "be".
+func (c *clause) passiveWord(k int) bool {
+	for j := k - 1; j >= c.first && j >= k-3; j-- {
+		switch c.a.lower[j] {
+		case "was", "were", "been", "be", "are", "is":
+			return true
+		}
+	}
+	return false
+}

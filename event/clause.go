@@ -1,0 +1,306 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// clause holds one sentence's token range; its methods find the actors
+// around a trigger with patterns over part-of-speech chunks.
+type clause struct {
+	a           *article
+	si          int
+	first, last int
+}
+
+// subj is what subject finding learned about a verb's subject.
+type subj struct {
+	ent      int  // entity index, or -1
+	found    bool // some subject phrase was there (even without an actor)
+	firstPer bool // the subject is I or we
+	relative bool // reached through "that" or "which"
+}
+
+// skippable reports whether token i may stand between a subject and its
+// verb: adverbs, auxiliaries, modals and negation.
+func (c *clause) skippable(i int) bool {
+	w := c.a.lower[i]
+	switch c.a.tag(i) {
+	case "RB", "RBR", "RBS", "MD":
+		return true
+	}
+	lx := c.a.lx
+	return lx.is("skipaux", w) || lx.is("neg", w) || lx.is("modal", w)
+}
+
+// subject finds the subject of the verb at v.
+func (c *clause) subject(v, depth int) subj {
+	a := c.a
+	i := v - 1
+	for i >= c.first && c.skippable(i) {
+		i--
+	}
+	if i < c.first {
+		return subj{ent: -1}
+	}
+	w := a.lower[i]
+	switch {
+	case a.lx.is("first", w) && a.ent[i] < 0:
+		return subj{ent: -1, found: true, firstPer: true}
+	case w == "who" || w == "which" || (w == "that" && a.tag(i) != "DT"):
+		k := i - 1
+		if k >= c.first && a.lower[k] == "," {
+			k--
+		}
+		if k < c.first || !a.isNominal(k) {
+			return subj{ent: -1}
+		}
+		s := c.chainLeft(k)
+		s.relative = w != "who"
+		return s
+	case w == "and" || w == "or" || w == "but" || w == "while" || w == "," || w == "as" || w == "after" || w == "before":
+		if p := c.prevVerb(i); p >= 0 && depth < 4 {
+			return c.subject(p, depth+1)
+		}
+		if w == "," && i-1 >= c.first && a.actor(i-1) >= 0 {
+			return c.chainLeft(i - 1)
+		}
+		return subj{ent: -1}
+	case a.isNominal(i):
+		s := c.chainLeft(i)
+		if s.ent < 0 && i+1 < v && a.lower[i+1] == "," {
+			// "Raymond Roth's attorney, Brian Davis, denied": the appositive.
+			return s
+		}
+		return s
+	}
+	return subj{ent: -1}
+}
+
+// prevVerb returns the nearest earlier verb that heads a predicate
+// (not an auxiliary, an infinitive or a gerund after a preposition), or -1.
+func (c *clause) prevVerb(i int) int {
+	a := c.a
+	for j := i - 1; j >= c.first; j-- {
+		w := a.lower[j]
+		if w == ";" || w == ":" {
+			return -1
+		}
+		if !a.isVerb(j) || a.lx.is("skipaux", w) {
+			continue
+		}
+		if j > c.first && (a.lower[j-1] == "to" || c.gerundTopic(j)) {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// gerundTopic reports whether the gerund at j follows a preposition that
+// makes it a topic rather than an event: "spoke about providing".
+func (c *clause) gerundTopic(j int) bool {
+	if c.a.tag(j) != "VBG" || j == c.first {
+		return false
+	}
+	p := j - 1
+	return (c.a.tag(p) == "IN" || c.a.tag(p) == "TO") && c.a.lx.is("prepgerund", c.a.lower[p])
+}
+
+// npLeft returns the start of the noun phrase ending at token k.
+func (c *clause) npLeft(k int) int {
+	j := k
+	for j-1 >= c.first && c.a.isNominal(j-1) && !c.a.isVerb(j-1) {
+		j--
+	}
+	return j
+}
+
+// npRight returns the end (inclusive) of the noun phrase starting at j.
+func (c *clause) npRight(j int) int {
+	k := j
+	for k+1 < c.last && c.a.isNominal(k+1) && !c.a.isVerb(k+1) {
+		k++
+	}
+	return k
+}
+
+// pick chooses the actor of the noun phrase [s, e]: its head when the
+// head is an actor, else the rightmost actor modifying it ("Israel's
+// prime minister"). head says which it was.
+func (c *clause) pick(s, e int) (ent int, head bool) {
+	if x := c.a.actor(e); x >= 0 {
+		return x, true
+	}
+	for i := e - 1; i >= s; i-- {
+		if x := c.a.actor(i); x >= 0 {
+			return x, false
+		}
+	}
+	return -1, false
+}
+
+// chainPreps are the prepositions that attach a noun phrase to the one
+// before it inside a subject or object ("the US Embassy in Baghdad").
+var chainPreps = map[string]bool{"of": true, "in": true, "at": true, "from": true, "on": true}
+
+// chainLeft reads the noun phrase ending at k and the phrases it is
+// attached to on its left ("X of Y in Z"), and returns the subject's actor:
+// the leftmost phrase whose head is an actor, else the leftmost actor.
+func (c *clause) chainLeft(k int) subj {
+	a := c.a
+	type np struct{ s, e int }
+	var nps []np
+	for k >= c.first && a.isNominal(k) {
+		s := c.npLeft(k)
+		nps = append(nps, np{s, k})
+		if s-2 >= c.first && chainPreps[a.lower[s-1]] && a.isNominal(s-2) && !a.isVerb(s-2) {
+			k = s - 2
+			continue
+		}
+		break
+	}
+	if len(nps) == 0 {
+		return subj{ent: -1}
+	}
+	for i := len(nps) - 1; i >= 0; i-- {
+		if x, head := c.pick(nps[i].s, nps[i].e); head {
+			return subj{ent: x, found: true}
+		}
+	}
+	for i := len(nps) - 1; i >= 0; i-- {
+		if x, _ := c.pick(nps[i].s, nps[i].e); x >= 0 {
+			return subj{ent: x, found: true}
+		}
+	}
+	return subj{ent: -1, found: true}
+}
+
+// chainRight reads the noun phrase starting at j and those attached to it
+// by "of" ("parts of the US Embassy"), and returns its actor, or -1.
+func (c *clause) chainRight(j int) int {
+	a := c.a
+	var spans [][2]int
+	for j < c.last && a.isNominal(j) && !a.isVerb(j) {
+		e := c.npRight(j)
+		spans = append(spans, [2]int{j, e})
+		if e+2 < c.last && a.lower[e+1] == "of" {
+			j = e + 2
+			continue
+		}
+		break
+	}
+	for _, sp := range spans {
+		if x, head := c.pick(sp[0], sp[1]); head {
+			return x
+		}
+	}
+	for _, sp := range spans {
+		if x, _ := c.pick(sp[0], sp[1]); x >= 0 {
+			return x
+		}
+	}
+	return -1
+}
+
+// boundary reports whether token i ends the stretch in which a trigger's
+// arguments are looked for.
+func (c *clause) boundary(i int) bool {
+	switch c.a.lower[i] {
+	case ".", ";", ":", "!", "?", "who", "which", "while", "but":
+		return true
+	}
+	return false
+}
+
+// prepObject finds the actor after the preposition prep within a short
+// window after token end, or -1.
+func (c *clause) prepObject(end int, prep string) int {
+	a := c.a
+	for k := end + 1; k < c.last && k <= end+10; k++ {
+		if c.boundary(k) || (k > end+1 && a.isFinite(k)) {
+			return -1
+		}
+		if a.lower[k] == prep {
+			return c.chainRight(k + 1)
+		}
+	}
+	return -1
+}
+
+// directObject returns the actor of the noun phrase right after token end.
+func (c *clause) directObject(end int) int {
+	a := c.a
+	j := end + 1
+	for j < c.last && (a.tag(j) == "RP" || strings.HasPrefix(a.tag(j), "RB")) {
+		j++
+	}
+	if j >= c.last {
+		return -1
+	}
+	if t := a.tag(j); t == "IN" || t == "TO" {
+		return -1
+	}
+	return c.chainRight(j)
+}
+
+// target finds the target of a pattern whose words end at token end.
+func (c *clause) target(p *pattern, end int) int {
+	for _, t := range p.targets {
+		var x int
+		if t == "obj" {
+			x = c.directObject(end)
+		} else {
+			x = c.prepObject(end, t)
+		}
+		if x >= 0 {
+			return x
+		}
+	}
+	return -1
+}
+
+// agent finds the "by" phrase of a passive verb ending at token end.
+func (c *clause) agent(end int) int {
+	return c.prepObject(end, "by")
+}
+
+// complementActor returns the first actor after token end in the
+// sentence: the subject of a "that" clause ("warned that Tehran would").
+func (c *clause) complementActor(end int) int {
+	for k := end + 1; k < c.last; k++ {
+		if x := c.a.actor(k); x >= 0 {
+			return x
+		}
+	}
+	return -1
+}
+
+// quoteSpeaker returns the speaker entity of the quote holding token i, or -1.
+func (c *clause) quoteSpeaker(i int) int {
+	q := c.a.quote[i]
+	if q < 0 {
+		return -1
+	}
+	id := c.a.d.Quotes[q].Speaker
+	for ei := range c.a.d.Entities {
+		if c.a.d.Entities[ei].ID == id && id != "" {
+			return ei
+		}
+	}
+	return -1
+}
+
+// humanOK reports whether entity x may be the target of a pattern that
+// wants a person, group, organisation or state, not a place or building.
+func (c *clause) humanOK(x int) bool {
+	if x < 0 {
+		return false
+	}
+	switch c.a.d.Entities[x].Type {
+	case doc.LOC, doc.FAC:
+		return false
+	}
+	return true
+}

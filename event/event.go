@@ -1,0 +1,135 @@
+// Package event is the last analysis stage: it codes the events each
+// sentence reports between actors, in the spirit of the TABARI and
+// PETRARCH coders. An embedded lexicon of verb and noun patterns maps
+// triggers to PLOVER types and CAMEO codes; source and target come from
+// the entity layer, found by patterns over the sentence's part-of-speech
+// chunks (subject, object, prepositional and "by" phrases); negation,
+// modality and allegation cues set the status; quotations and posts add
+// the speech acts their speakers perform.
+package event
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// DateFunc dates an event from the sentence that states it and its trigger,
+// returning an ISO date ("" for none) and its basis (doc.DateText ...).
+type DateFunc func(d *doc.Doc, sentence int, trigger doc.Span) (date, basis string)
+
+// Coder finds events. It is safe for concurrent use: Run keeps its working
+// state on the stack.
+type Coder struct {
+	lx   *lexicon
+	date DateFunc
+	// All keeps events that are negated, hypothetical or only alleged. By
+	// default they are dropped, because the annotation counts only what an
+	// article reports as having happened (and threats), and precision comes
+	// first.
+	All bool
+}
+
+// New loads the embedded lexicons and returns a Coder.
+func New() (*Coder, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{lx: lx, date: sentenceDate}, nil
+}
+
+// SetDateFunc replaces the dating function (by default the first dated time
+// expression of the sentence, else the publication date).
+func (c *Coder) SetDateFunc(f DateFunc) {
+	if f != nil {
+		c.date = f
+	}
+}
+
+// Name names the stage in timings.
+func (c *Coder) Name() string { return "event" }
+
+// Run appends the events of d to d.Events.
+func (c *Coder) Run(d *doc.Doc) {
+	if len(d.Sentences) == 0 || len(d.Tokens) == 0 {
+		return
+	}
+	a := newArticle(c.lx, d)
+	var found []candidate
+	for si := range d.Sentences {
+		found = append(found, a.sentence(si)...)
+	}
+	found = append(found, a.quoteActs()...)
+	var kept []candidate
+	for _, ev := range found {
+		if !c.All && !reportable(ev) {
+			continue
+		}
+		kept = append(kept, ev)
+	}
+	for i := range kept {
+		kept[i].ev.Date, kept[i].ev.DateBasis = c.date(d, kept[i].ev.Sentence, kept[i].ev.Trigger)
+		if kept[i].postDate != "" && kept[i].ev.DateBasis != doc.DateText {
+			kept[i].ev.Date, kept[i].ev.DateBasis = kept[i].postDate, doc.DateText
+		}
+	}
+	merged := merge(kept)
+	n := len(d.Events)
+	for i, ev := range merged {
+		ev.ev.ID = "V" + strconv.Itoa(n+i+1)
+		d.Events = append(d.Events, ev.ev)
+	}
+}
+
+// reportable says whether an event is one the article reports as having
+// happened, or a threat (whose point is the future).
+func reportable(c candidate) bool {
+	switch c.ev.Status {
+	case doc.Asserted, doc.Denied:
+		return true
+	case doc.Hypothetical:
+		return c.ev.Type == "THREATEN"
+	}
+	return false
+}
+
+// sentenceDate is the fallback dating rule: the first fully dated time
+// expression in the sentence, else none.
+func sentenceDate(d *doc.Doc, si int, _ doc.Span) (string, string) {
+	if si < 0 || si >= len(d.Sentences) {
+		return "", doc.DateUnknown
+	}
+	s := d.Sentences[si]
+	for _, t := range d.Timexes {
+		if t.Start >= s.Start && t.End <= s.End && t.Type == "DATE" && isDay(t.Value) {
+			return t.Value, doc.DateText
+		}
+	}
+	return "", doc.DateUnknown
+}
+
+// isDay reports whether v is a calendar day, YYYY-MM-DD.
+func isDay(v string) bool {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return false
+	}
+	for i, r := range v {
+		if i != 4 && i != 7 && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// String renders an event for test failures and debugging.
+func String(d *doc.Doc, e doc.Event) string {
+	name := func(id string) string {
+		if en := d.Entity(id); en != nil {
+			return en.Name
+		}
+		return "-"
+	}
+	return fmt.Sprintf("%s(%s) %s -> %s [%s] %q", e.Type, e.Cameo, name(e.Source), name(e.Target), e.Status, e.Trigger.Text)
+}

@@ -1,0 +1,99 @@
+package event
+
+import (
+	"sort"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// speechTypes are the verbal acts whose repetitions are separate events
+// unless said with the same word: a condemnation and an accusation by the
+// same speaker are two acts, a condemnation reported twice is one.
+var speechTypes = map[string]bool{
+	"ACCUSE": true, "SUPPORT": true, "REQUEST": true, "REJECT": true, "CONCEDE": true, "AGREE": true,
+}
+
+// merge keeps one event per real-world event: later reports of an event
+// already found (same type, the same actor in one role and no conflict in
+// the other, no conflicting date) are folded into the first report, which
+// takes over any actor, date or casualty figure it lacked.
+func merge(cs []candidate) []candidate {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].ev.Trigger.Start < cs[j].ev.Trigger.Start })
+	var out []candidate
+	for _, c := range cs {
+		if k := findSame(out, c); k >= 0 {
+			absorb(&out[k], c)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func findSame(out []candidate, c candidate) int {
+	for k := range out {
+		o := &out[k].ev
+		e := &c.ev
+		if o.Type != e.Type {
+			continue
+		}
+		if !fits(o.Source, e.Source) || !fits(o.Target, e.Target) {
+			continue
+		}
+		if !(o.Source != "" && o.Source == e.Source) && !(o.Target != "" && o.Target == e.Target) {
+			continue
+		}
+		if o.DateBasis == doc.DateText && e.DateBasis == doc.DateText && o.Date != e.Date {
+			continue
+		}
+		if speechTypes[e.Type] && !sameAct(out[k].lemma, c.lemma) {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// fits reports whether two actor IDs can be the same actor: equal, or one
+// unknown.
+func fits(a, b string) bool { return a == "" || b == "" || a == b }
+
+// sameAct reports whether two triggers name the same act: the same word,
+// or a verb and its nominalisation ("condemned", "condemnation").
+func sameAct(a, b string) bool {
+	if a == b {
+		return true
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	short := min(len(a), len(b))
+	return n >= 3 && n >= min(5, short-1)
+}
+
+// absorb folds a later report into the kept event.
+func absorb(k *candidate, c candidate) {
+	o, e := &k.ev, &c.ev
+	if o.Source == "" {
+		o.Source = e.Source
+	}
+	if o.Target == "" {
+		o.Target = e.Target
+	}
+	if o.DateBasis != doc.DateText && e.DateBasis == doc.DateText {
+		o.Date, o.DateBasis = e.Date, e.DateBasis
+	}
+	if o.Fatalities == nil {
+		o.Fatalities = e.Fatalities
+	}
+	if o.Injuries == nil {
+		o.Injuries = e.Injuries
+	}
+	if o.Location == "" {
+		o.Location = e.Location
+	}
+	if o.Mode == "" {
+		o.Mode = e.Mode
+	}
+}

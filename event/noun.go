@@ -1,0 +1,200 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// matchNoun returns the first (most specific) pattern of the noun at n
+// whose required words come right before it, and the first token it covers.
+func (c *clause) matchNoun(n int, ps []pattern) (*pattern, int) {
+	for pi := range ps {
+		p := &ps[pi]
+		start := n - len(p.before)
+		if start < c.first {
+			continue
+		}
+		ok := true
+		for k, w := range p.before {
+			if !sameWord(c.a.lower[start+k], w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, start
+		}
+	}
+	return nil, n
+}
+
+// nonFactive are verbs whose noun object has not happened: "sought an
+// apology", "called for talks", "rejected the offer".
+var nonFactive = map[string]bool{
+	"seek": true, "sought": true, "call": true, "demand": true, "request": true, "ask": true,
+	"reject": true, "refuse": true, "deny": true, "want": true, "propose": true, "plan": true,
+	"urge": true, "consider": true, "avoid": true, "prevent": true, "threaten": true,
+	"expect": true, "hope": true, "fear": true, "warn": true, "discuss": true, "order": true,
+}
+
+// nounEvent codes the nominalised event at noun n ("US airstrikes
+// targeting X", "his condemnation of", "a phone call with").
+func (c *clause) nounEvent(n int) (candidate, bool) {
+	a := c.a
+	lemma := a.lx.nounLemma(a.d.Tokens[n].Text)
+	if lemma == "" || a.ent[n] >= 0 {
+		return candidate{}, false
+	}
+	// The head of a compound is its last noun: "attack helicopter" is no attack.
+	if n+1 < c.last && strings.HasPrefix(a.tag(n+1), "NN") && a.ent[n+1] < 0 {
+		return candidate{}, false
+	}
+	p, start := c.matchNoun(n, a.lx.nouns[lemma])
+	if p == nil {
+		return candidate{}, false
+	}
+	typ, code, mode := p.typ, p.cameo, p.mode
+	if lemma == "call" && n+1 < c.last && (a.lower[n+1] == "for" || a.lower[n+1] == "on") {
+		typ, code, mode = "REQUEST", "100", ""
+	}
+
+	src, tgt := c.nounSource(start, n), -1
+	for _, prep := range p.targets {
+		if prep == "between" {
+			continue
+		}
+		if x := c.nounPrep(n, prep); x >= 0 {
+			tgt = x
+			break
+		}
+	}
+	if x, y, ok := c.between(n); ok {
+		src, tgt = x, y
+	}
+	if src < 0 && tgt < 0 {
+		src, tgt = c.frontedPP(start, n)
+	}
+	if src == tgt {
+		tgt = -1
+	}
+	if (p.needSrc && src < 0) || (p.needTgt && tgt < 0) || (src < 0 && tgt < 0) {
+		return candidate{}, false
+	}
+	status := doc.Asserted
+	if start-1 >= c.first && a.lx.is("neg", a.lower[start-1]) {
+		status = doc.Negated
+	}
+	if c.governedByNonFactive(start) {
+		status = doc.Hypothetical
+	}
+	if c.hedged(start) {
+		status = doc.Alleged
+	}
+	ev := c.event(typ, code, mode, src, tgt, start, n+1, status)
+	return candidate{ev: ev, lemma: lemma, noun: true}, true
+}
+
+// nounSource finds the actor among the noun's pre-modifiers ("US
+// airstrikes", "Israel's raid", "his condemnation"), else its "by" agent.
+func (c *clause) nounSource(start, n int) int {
+	a := c.a
+	for i := start - 1; i >= c.first; i-- {
+		if !a.isNominal(i) || a.isVerb(i) || a.tag(i) == "CD" && a.ent[i] < 0 {
+			break
+		}
+		if x := a.actor(i); x >= 0 {
+			return x
+		}
+	}
+	for k := n + 1; k < c.last && k <= n+2; k++ {
+		if a.lower[k] == "by" {
+			return c.chainRight(k + 1)
+		}
+	}
+	return -1
+}
+
+// nounPrep finds the actor introduced by prep right after the noun (a
+// date or a short modifier may come between: "attack Tuesday on X").
+func (c *clause) nounPrep(n int, prep string) int {
+	a := c.a
+	for k := n + 1; k < c.last && k <= n+3; k++ {
+		if a.lower[k] == prep {
+			return c.chainRight(k + 1)
+		}
+		if c.boundary(k) || a.lower[k] == "," || a.isFinite(k) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// between reads "between X and Y" after a noun of meeting.
+func (c *clause) between(n int) (int, int, bool) {
+	a := c.a
+	if n+1 >= c.last || a.lower[n+1] != "between" {
+		return -1, -1, false
+	}
+	x := c.chainRight(n + 2)
+	for k := n + 2; k < c.last && k <= n+10; k++ {
+		if a.lower[k] == "and" {
+			if y := c.chainRight(k + 1); x >= 0 && y >= 0 {
+				return x, y, true
+			}
+			break
+		}
+	}
+	return -1, -1, false
+}
+
+// frontedPP borrows the actors of the main clause for an event noun in a
+// sentence-opening phrase: "In a late Wednesday call, X thanked Y".
+func (c *clause) frontedPP(start, n int) (int, int) {
+	a := c.a
+	if start == c.first || a.tag(c.first) != "IN" {
+		return -1, -1
+	}
+	for i := c.first + 1; i < start; i++ {
+		if !a.isNominal(i) {
+			return -1, -1
+		}
+	}
+	if n+1 >= c.last || a.lower[n+1] != "," {
+		return -1, -1
+	}
+	for v := n + 2; v < c.last; v++ {
+		if !a.isFinite(v) {
+			continue
+		}
+		s := c.subject(v, 0)
+		return s.ent, c.directObject(v)
+	}
+	return -1, -1
+}
+
+// governedByNonFactive reports whether the noun phrase starting at start
+// is the object of a verb like "seek" or "reject".
+func (c *clause) governedByNonFactive(start int) bool {
+	a := c.a
+	for i := start - 1; i >= c.first && i >= start-3; i-- {
+		if a.isVerb(i) {
+			return nonFactive[a.lx.baseVerb(a.lower[i])] || nonFactive[strings.TrimSuffix(strings.TrimSuffix(a.lower[i], "ed"), "s")]
+		}
+		if a.tag(i) != "DT" && a.tag(i) != "JJ" && a.tag(i) != "IN" && a.tag(i) != "PRP$" {
+			return false
+		}
+	}
+	return false
+}
+
+// hedged reports whether the noun is marked as alleged: "the alleged attack".
+func (c *clause) hedged(start int) bool {
+	for i := start - 1; i >= c.first && i >= start-3; i-- {
+		switch c.a.lower[i] {
+		case "alleged", "suspected", "purported", "possible", "planned", "proposed", "potential", "future":
+			return true
+		}
+	}
+	return false
+}

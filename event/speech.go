@@ -1,0 +1,122 @@
+package event
+
+import (
+	"github.com/chronicle/chronicle/doc"
+)
+
+// quoteActs codes the speech acts of quotations and posts whose speaker is
+// known: the words themselves threaten, accuse, praise or demand ("This is
+// not a Warning, it is a Threat").
+func (a *article) quoteActs() []candidate {
+	var out []candidate
+	for qi, q := range a.d.Quotes {
+		if q.Speaker == "" || (q.Kind != doc.QuoteDirect && q.Kind != doc.QuotePost) {
+			continue
+		}
+		speaker := -1
+		for ei := range a.d.Entities {
+			if a.d.Entities[ei].ID == q.Speaker {
+				speaker = ei
+			}
+		}
+		if speaker < 0 {
+			continue
+		}
+		seen := map[string]bool{}
+		for si, s := range a.d.Sentences {
+			if s.End <= q.Start || s.Start >= q.End {
+				continue
+			}
+			c := clause{a: a, si: si, first: s.First, last: s.Last}
+			for i := s.First; i < s.Last; i++ {
+				if a.quote[i] != qi {
+					continue
+				}
+				ev, ok := c.speechAct(i, speaker, q)
+				if !ok || seen[ev.ev.Type] {
+					continue
+				}
+				seen[ev.ev.Type] = true
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
+}
+
+// speechAct matches the quote cues at token i.
+func (c *clause) speechAct(i, speaker int, q doc.Quote) (candidate, bool) {
+	a := c.a
+	for _, cue := range a.lx.quoteCues {
+		if a.lower[i] != cue.words[0] {
+			continue
+		}
+		end, ok := c.follow(i, cue.words[1:])
+		if !ok {
+			continue
+		}
+		if c.negatedCue(i) {
+			return candidate{}, false
+		}
+		tgt := -1
+		if cue.typ == "REQUEST" {
+			// A demand needs someone else as the subject: "X must ...".
+			if i == c.first || !a.isNominal(i-1) {
+				return candidate{}, false
+			}
+			s := c.chainLeft(i - 1)
+			if s.ent < 0 || s.ent == speaker {
+				return candidate{}, false
+			}
+			tgt = s.ent
+		} else {
+			tgt = c.otherActor(speaker)
+		}
+		ev := c.event(cue.typ, cue.cameo, cue.mode, speaker, tgt, i, end+1, doc.Asserted)
+		cand := candidate{ev: ev, lemma: "quote:" + cue.words[0]}
+		if q.Kind == doc.QuotePost && isDay(q.Date) {
+			cand.postDate = q.Date
+		}
+		return cand, true
+	}
+	return candidate{}, false
+}
+
+// negatedCue reports whether a cue is denied right before it: "not a Warning".
+func (c *clause) negatedCue(i int) bool {
+	for j := i - 1; j >= c.first && j >= i-3; j-- {
+		if c.a.lx.is("neg", c.a.lower[j]) {
+			return true
+		}
+		if c.a.lower[j] == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// otherActor returns the first actor of the sentence other than the
+// speaker, else the first such actor of the paragraph's earlier sentences.
+func (c *clause) otherActor(speaker int) int {
+	a := c.a
+	for k := c.first; k < c.last; k++ {
+		if x := a.actor(k); x >= 0 && x != speaker && !c.firstPersonMention(k) {
+			return x
+		}
+	}
+	para := a.d.Sentences[c.si].Para
+	for si := c.si - 1; si >= 0 && a.d.Sentences[si].Para == para; si-- {
+		s := a.d.Sentences[si]
+		for k := s.First; k < s.Last; k++ {
+			if x := a.actor(k); x >= 0 && x != speaker && a.quote[k] >= 0 {
+				return x
+			}
+		}
+	}
+	return -1
+}
+
+// firstPersonMention reports whether token k is "we", "our" and the like.
+func (c *clause) firstPersonMention(k int) bool {
+	return c.a.lx.is("first", c.a.lower[k])
+}

@@ -1,0 +1,289 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// matchVerb returns the first (most specific) pattern of the verb at v
+// whose accompanying words follow it, and the index of the last token the
+// pattern covers.
+func (c *clause) matchVerb(v int, ps []pattern) (*pattern, int) {
+	for pi := range ps {
+		p := &ps[pi]
+		end, ok := c.follow(v, p.after)
+		if ok {
+			return p, end
+		}
+	}
+	return nil, v
+}
+
+// follow checks that words come after token v in order, each within three
+// tokens of the last, and returns the index of the last one.
+func (c *clause) follow(v int, words []string) (int, bool) {
+	at := v
+	for _, w := range words {
+		found := false
+		for k := at + 1; k < c.last && k <= at+3; k++ {
+			if sameWord(c.a.lower[k], w) {
+				at, found = k, true
+				break
+			}
+		}
+		if !found {
+			return v, false
+		}
+	}
+	return at, true
+}
+
+// sameWord compares a token with a pattern word, allowing a plural.
+func sameWord(tok, w string) bool {
+	return tok == w || tok == w+"s" || tok == w+"es"
+}
+
+// verbEvent codes the verb at v, if the lexicon knows it.
+func (c *clause) verbEvent(v int) (candidate, bool) {
+	a := c.a
+	lemma := a.lx.verbLemma(a.d.Tokens[v].Text)
+	if lemma == "" {
+		return candidate{}, false
+	}
+	p, end := c.matchVerb(v, a.lx.verbs[lemma])
+	if p == nil || c.gerundTopic(v) || c.prenominal(v) {
+		return candidate{}, false
+	}
+	typ, code, status := p.typ, p.cameo, doc.Asserted
+	neg, hyp := c.modality(v)
+	switch {
+	case neg && p.negType != "":
+		typ, code = p.negType, p.negCode
+	case neg:
+		status = doc.Negated
+	case hyp:
+		status = doc.Hypothetical
+	}
+	if p.cue && !c.threatCue(end) {
+		return candidate{}, false
+	}
+
+	src, tgt := -1, -1
+	var s subj
+	if c.passive(v) {
+		s = c.subject(v, 0)
+		tgt = s.ent
+		src = c.agent(end)
+	} else {
+		s = c.subject(v, 0)
+		src = s.ent
+		switch {
+		case p.cue || (len(p.targets) == 0 && p.typ == "ACCUSE"):
+			tgt = c.complementActor(end)
+		default:
+			tgt = c.target(p, end)
+		}
+		if src < 0 && (s.firstPer || !s.found) {
+			src = c.quoteSpeaker(v)
+		}
+	}
+	if p.human && !c.humanOK(tgt) {
+		tgt = -1
+	}
+	if src == tgt {
+		tgt = -1
+	}
+	if src < 0 && tgt < 0 {
+		return candidate{}, false
+	}
+	claim := -1
+	if status == doc.Asserted {
+		if st, by := c.reported(v); st != "" {
+			status, claim = st, by
+		}
+	}
+	ev := c.event(typ, code, p.mode, src, tgt, v, v+1, status)
+	if status == doc.Alleged && claim >= 0 {
+		ev.ClaimedBy = a.d.Entities[claim].ID
+	}
+	return candidate{ev: ev, lemma: lemma, relative: s.relative}, true
+}
+
+// event builds an event whose trigger runs from token i to token j-1.
+func (c *clause) event(typ, code, mode string, src, tgt, i, j int, status string) doc.Event {
+	d := c.a.d
+	ev := doc.Event{
+		Type: typ, Cameo: code, Mode: mode, Status: status,
+		Trigger:  d.SpanOf(d.Tokens[i].Start, d.Tokens[j-1].End),
+		Sentence: c.si,
+	}
+	if src >= 0 {
+		ev.Source = d.Entities[src].ID
+	}
+	if tgt >= 0 {
+		ev.Target = d.Entities[tgt].ID
+	}
+	ev.Location = c.location(src, tgt)
+	return ev
+}
+
+// prenominal reports whether the participle at v modifies a noun instead
+// of heading a clause: "the alleged attack", "detained migrants".
+func (c *clause) prenominal(v int) bool {
+	a := c.a
+	if t := a.tag(v); t != "VBN" && t != "VBG" {
+		return false
+	}
+	if v+1 >= c.last || !strings.HasPrefix(a.tag(v+1), "NN") {
+		return false
+	}
+	if v == c.first {
+		return true
+	}
+	switch a.tag(v - 1) {
+	case "DT", "JJ", "PRP$", "POS", "CD", "CC", ",":
+		return true
+	}
+	return false
+}
+
+// passive reports whether the participle at v is in the passive voice: a
+// form of "be" or "get" before it, or a "by" agent after it, or it follows
+// a noun as a reduced relative ("allegations dismissed by Tehran").
+func (c *clause) passive(v int) bool {
+	a := c.a
+	if a.tag(v) != "VBN" {
+		return false
+	}
+	for i := v - 1; i >= c.first; i-- {
+		w := a.lower[i]
+		switch {
+		case w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" || w == "get" || w == "got" || w == "gets" || w == "'s" && a.tag(i) == "VBZ":
+			return true
+		case w == "have" || w == "has" || w == "had" || w == "'ve" || w == "having":
+			return false
+		case strings.HasPrefix(a.tag(i), "RB") || a.lx.is("neg", w):
+			continue
+		case w == "and" || w == "or":
+			if p := c.prevVerb(i); p >= 0 && a.tag(p) == "VBN" {
+				return c.passive(p)
+			}
+			return false
+		case a.isNominal(i):
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// modality reads the auxiliaries before the verb at v (and the sentence
+// around it) for negation and for what makes the event hypothetical:
+// modals, infinitives, conditions, questions.
+func (c *clause) modality(v int) (neg, hyp bool) {
+	a := c.a
+	i := v - 1
+	for ; i >= c.first && c.skippable(i); i-- {
+		w := a.lower[i]
+		if a.lx.is("neg", w) {
+			neg = true
+		}
+		if a.lx.is("modal", w) || w == "going" {
+			hyp = true
+		}
+	}
+	if i >= c.first && a.lower[i] == "to" {
+		hyp = true
+	}
+	if a.tag(v) == "VB" && !c.afterDo(v) && v != c.first {
+		hyp = true
+	}
+	for k := v - 1; k >= c.first && k >= v-15; k-- {
+		if a.lx.is("cond", a.lower[k]) {
+			hyp = true
+			break
+		}
+		if a.lower[k] == ";" {
+			break
+		}
+	}
+	if a.lower[c.last-1] == "?" {
+		hyp = true
+	}
+	return neg, hyp
+}
+
+// afterDo reports whether the base-form verb at v follows "do", "did" or
+// "does" (an emphatic or negated past, not an infinitive).
+func (c *clause) afterDo(v int) bool {
+	for i := v - 1; i >= c.first && c.skippable(i); i-- {
+		switch c.a.lower[i] {
+		case "do", "did", "does":
+			return true
+		}
+	}
+	return false
+}
+
+// threatCue reports whether a warning's complement holds a word of harm.
+func (c *clause) threatCue(end int) bool {
+	for k := end + 1; k < c.last; k++ {
+		w := c.a.lower[k]
+		if c.a.lx.is("threat", w) || c.a.lx.is("threat", c.a.lx.baseVerb(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// reported reports whether the verb at v lies in the complement of an
+// allegation or a denial in the same clause ("prosecutors alleged that X
+// acknowledged ...", "denied that he attacked"), or carries "allegedly";
+// it returns the status and the entity making the claim.
+func (c *clause) reported(v int) (string, int) {
+	a := c.a
+	for i := v - 1; i >= c.first; i-- {
+		w := a.lower[i]
+		if w == "," || w == ";" || w == ":" {
+			return "", -1
+		}
+		if a.lx.is("allege", w) && i >= v-3 {
+			return doc.Alleged, -1
+		}
+		if !a.isVerb(i) {
+			continue
+		}
+		switch a.lx.baseVerb(w) {
+		case "allege", "alleged", "claim", "claimed", "accuse", "accused", "suspect", "suspected":
+			return doc.Alleged, c.subject(i, 0).ent
+		case "deny", "denied", "denies":
+			return doc.Denied, -1
+		}
+	}
+	return "", -1
+}
+
+// location returns the place of the event: the first place named after
+// "in" or "at" in the sentence that is not one of its actors.
+func (c *clause) location(src, tgt int) string {
+	a := c.a
+	for k := c.first; k+1 < c.last; k++ {
+		if a.lower[k] != "in" && a.lower[k] != "at" {
+			continue
+		}
+		x := a.ent[k+1]
+		if x < 0 && k+2 < c.last && a.tag(k+1) == "DT" {
+			x = a.ent[k+2]
+		}
+		if x < 0 || x == src || x == tgt {
+			continue
+		}
+		switch a.d.Entities[x].Type {
+		case doc.GPE, doc.LOC, doc.FAC:
+			return a.d.Entities[x].ID
+		}
+	}
+	return ""
+}
