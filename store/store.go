@@ -51,6 +51,7 @@ type PutResult struct {
 	ArticleID string
 	New       bool   // false: it was already stored and nothing was added
 	Duplicate string // for a new article: the ID of the original it rewrites, or ""
+	Err       error  // non-nil: this document could not be stored (the others were)
 }
 
 // Reader is the query side. Every list method takes a filter with Limit
@@ -60,8 +61,8 @@ type Reader interface {
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 
-	// Events lists merged events, newest event date first (or by ID
-	// ascending when the filter's AfterID is set, for streaming export).
+	// Events lists merged events, newest event date first (undated last),
+	// or by ID ascending when the filter's ByID is set, for streaming.
 	Events(ctx context.Context, f EventFilter) ([]Event, error)
 	// Event returns one merged event with every article and sentence that
 	// reports it.
@@ -154,7 +155,8 @@ type EventFilter struct {
 	To      string // latest event date, YYYY-MM-DD, inclusive
 	Article string // only events reported by this article
 	Story   int64  // only events of this story
-	AfterID int64  // when > 0: events with a greater ID, in ID order (streaming)
+	ByID    bool   // order by ID ascending instead of newest first (streaming export)
+	AfterID int64  // with ByID: only events with a greater ID (keyset paging)
 	Page
 }
 
