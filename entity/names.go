@@ -1,0 +1,794 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// context is what the words before a name say about it: a country
+// pre-modifier, a title, an honorific.
+type context struct {
+	country string
+	t       *title
+	tStart  int // word index where the title began, or -1
+	tEnd    int
+	honor   bool
+	gender  byte
+	backed  bool // "Iran-backed": a modifier of a group, not a country of origin
+}
+
+var honorifics = map[string]byte{
+	"Mr": 'm', "Mr.": 'm', "Mrs": 'f', "Mrs.": 'f', "Ms": 'f', "Ms.": 'f', "Miss": 'f',
+	"Dr": 0, "Dr.": 0, "Sir": 'm', "Dame": 'f', "Lord": 'm', "Lady": 'f',
+}
+
+var connectors = map[string]bool{
+	"of": true, "for": true, "de": true, "du": true, "da": true, "del": true, "della": true,
+	"la": true, "le": true, "van": true, "von": true, "der": true, "bin": true, "ibn": true,
+	"al": true, "el": true, "y": true, "on": true,
+}
+
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "wrote": true, "tweeted": true,
+	"asked": true, "stated": true, "explained": true, "noted": true, "argued": true,
+	"insisted": true, "warned": true, "announced": true, "replied": true, "claimed": true,
+}
+
+var placePreps = map[string]bool{
+	"in": true, "at": true, "from": true, "near": true, "to": true, "into": true,
+	"outside": true, "across": true, "around": true, "through": true, "via": true, "toward": true,
+	"towards": true, "throughout": true, "inside": true,
+}
+
+// names reads proper names, titles used alone and groups, left to right,
+// so that each later mention can join an entity named before it.
+func (st *state) names() {
+	for i := 0; i < len(st.ws); {
+		w := st.ws[i]
+		switch {
+		case st.used[i] || w.Punct:
+			i++
+		case st.capWord(i):
+			i = st.run(i)
+		default:
+			i = st.lowerWord(i)
+		}
+	}
+}
+
+// capWord reports whether word i can be part of a proper name.
+func (st *state) capWord(i int) bool {
+	w := st.ws[i]
+	if w.Punct {
+		return false
+	}
+	if w.Cap {
+		return true
+	}
+	// al-Mahdi, el-Sisi, bin Salman's particles before a capital
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "an-"} {
+		if strings.HasPrefix(w.Text, p) && len(w.Text) > len(p) {
+			r, _ := utf8.DecodeRuneInString(w.Text[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// runEnd returns the end of the run of capitalised words (with connectors
+// such as "of" between them) that starts at i.
+func (st *state) runEnd(i int) int {
+	sent := st.ws[i].Sent
+	j := i + 1
+	for j < len(st.ws) {
+		w := st.ws[j]
+		if w.Sent != sent || st.used[j] || w.Punct {
+			break
+		}
+		if st.capWord(j) {
+			j++
+			continue
+		}
+		if connectors[w.Text] {
+			k := j + 1
+			if w.Text == "of" && k < len(st.ws) && st.ws[k].Text == "the" {
+				k++
+			}
+			if k < len(st.ws) && st.ws[k].Sent == sent && !st.used[k] && st.capWord(k) && !st.ws[k].First {
+				j = k + 1
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// text returns the body text of words [a, b).
+func (st *state) text(a, b int) string {
+	return st.d.Article.Body[st.ws[a].Start:st.ws[b-1].End]
+}
+
+// opener reports whether the capitalised word at i is only capitalised
+// because it opens a sentence, or is a word that is never a name.
+func (st *state) opener(i int) bool {
+	w := st.ws[i]
+	if st.lx.stop[w.Text] {
+		return true
+	}
+	if !w.First {
+		return false
+	}
+	if _, ok := st.lx.names[w.Text]; ok {
+		return false
+	}
+	if _, ok := st.lx.given[w.Text]; ok {
+		return false
+	}
+	if st.lower[strings.ToLower(w.Text)] {
+		return true
+	}
+	return !strings.HasPrefix(w.Tag, "NNP") && st.lx.demonyms[w.Text] == ""
+}
+
+// lookup finds the longest lexicon name starting at word i, within its
+// sentence. It returns the number of words and the entry.
+func (st *state) lookup(i int) (int, *known) {
+	max := st.lx.maxWords
+	var b strings.Builder
+	bestN, best := 0, (*known)(nil)
+	for n := 1; n <= max && i+n <= len(st.ws); n++ {
+		w := st.ws[i+n-1]
+		if w.Sent != st.ws[i].Sent || st.used[i+n-1] || (w.Punct && w.Text != "&") {
+			break
+		}
+		if n > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
+		if !st.capWord(i + n - 1) {
+			continue
+		}
+		if k, ok := st.lx.names[b.String()]; ok {
+			bestN, best = n, k
+		}
+	}
+	if best == nil && st.isAllCaps(i) {
+		t := st.ws[i].Text
+		if k, ok := st.lx.names[t[:1]+strings.ToLower(t[1:])]; ok && k.Type == doc.GPE {
+			return 1, k
+		}
+	}
+	return bestN, best
+}
+
+func (st *state) isAllCaps(i int) bool {
+	t := st.ws[i].Text
+	if len(t) < 2 {
+		return false
+	}
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleAt returns the length in words of the longest title starting at i.
+func (st *state) titleAt(i int) (int, *title) {
+	var b strings.Builder
+	bestN, best := 0, (*title)(nil)
+	for n := 1; n <= 5 && i+n <= len(st.ws); n++ {
+		w := st.ws[i+n-1]
+		if w.Sent != st.ws[i].Sent || w.Punct {
+			break
+		}
+		if n > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(w.Text))
+		if t, ok := st.lx.titles[b.String()]; ok {
+			bestN, best = n, t
+		}
+	}
+	return bestN, best
+}
+
+// headOf returns the head word of the name in words [a, b): the word before
+// the first "of" ("Department of State"), else the last word.
+func (st *state) headOf(a, b int) (string, head, bool) {
+	for i := a + 1; i < b; i++ {
+		if st.ws[i].Text == "of" {
+			w := st.ws[i-1].Text
+			h, ok := st.lx.heads[w]
+			return w, h, ok
+		}
+	}
+	w := st.ws[b-1].Text
+	if b-a >= 2 {
+		two := st.ws[b-2].Text + " " + w
+		if h, ok := st.lx.heads[two]; ok {
+			return two, h, true
+		}
+	}
+	h, ok := st.lx.heads[w]
+	return w, h, ok
+}
+
+// run reads the capitalised run starting at i and returns the index after
+// what it consumed.
+func (st *state) run(i int) int {
+	j := st.runEnd(i)
+	c := context{tStart: -1}
+	pos := i
+	named := false
+	for pos < j {
+		if !st.capWord(pos) { // a connector left over: "President of Cyprus"
+			if st.ws[pos].Text == "of" && c.t != nil && pos+1 < j {
+				if n, k := st.lookup(pos + 1); n > 0 && k.Nation {
+					st.add(st.countryEnt(k.Country), pos+1, pos+1+n, doc.MentionName)
+					c.country = k.Country
+					c.tEnd = pos + 1 + n
+					pos += 1 + n
+					continue
+				}
+			}
+			pos++
+			continue
+		}
+		if pos == i && st.opener(pos) || st.lx.stop[st.ws[pos].Text] {
+			pos++
+			continue
+		}
+		if g, ok := honorifics[st.ws[pos].Text]; ok && pos+1 < j {
+			c.honor, c.gender = true, g
+			pos++
+			continue
+		}
+		if n, k := st.lookup(pos); n > 0 {
+			if _, h, ok := st.headOf(pos, j); ok && pos+n < j && k.Type != doc.PERSON {
+				if tn, _ := st.titleAt(pos + n); tn == 0 {
+					st.org(pos, j, h, c)
+					return j
+				}
+			}
+			if k.Type == doc.PERSON {
+				st.person(pos, pos+n, c, k)
+				named = true
+				pos += n
+				continue
+			}
+			if k.Nation || k.Type == doc.GPE {
+				if tn, _ := st.titleAt(pos + n); tn > 0 && pos+n < j {
+					st.add(st.countryEnt(k.Country), pos, pos+n, doc.MentionName)
+					c.country = k.Country
+					pos += n
+					continue
+				}
+			}
+			st.known(pos, pos+n, k)
+			named = true
+			if pos+n > j {
+				return pos + n
+			}
+			pos += n
+			continue
+		}
+		w := st.ws[pos]
+		if code, ok := st.lx.demonyms[w.Text]; ok {
+			if _, h, ok := st.headOf(pos, j); ok && pos+1 < j {
+				if tn, _ := st.titleAt(pos + 1); tn == 0 {
+					c.country = code
+					st.org(pos, j, h, c)
+					return j
+				}
+			}
+			if c.country == "" {
+				c.country = code
+			}
+			pos++
+			continue
+		}
+		if code, ok := st.lx.modifiers[w.Text]; ok && pos+1 < j {
+			if c.country == "" {
+				c.country = code
+			}
+			pos++
+			continue
+		}
+		if backedModifier(w.Text) {
+			c.backed = true
+			pos++
+			continue
+		}
+		if n, t := st.titleAt(pos); n > 0 && (pos+n <= j) {
+			if _, h, ok := st.headOf(pos, j); ok && pos+n < j {
+				st.org(pos, j, h, c)
+				return j
+			}
+			c.t = t
+			c.tStart, c.tEnd = pos, pos+n
+			pos += n
+			continue
+		}
+		st.core(pos, j, c)
+		named = true
+		pos = j
+	}
+	if !named && c.t != nil && c.tStart >= 0 {
+		st.titleMention(c.tStart, c.tEnd, c.t, c.country, true)
+	}
+	return j
+}
+
+func backedModifier(s string) bool {
+	for _, suf := range []string{"-backed", "-led", "-based", "-aligned", "-allied", "-supported", "-sponsored", "-linked", "-affiliated", "-funded"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryEnt returns the entity of a country.
+func (st *state) countryEnt(code string) *ent {
+	k := st.lx.countries[code]
+	name := code
+	if k != nil {
+		name = k.Name
+	}
+	return st.entity("C:"+code, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: code}, nation: true})
+}
+
+// known adds a mention of a lexicon entry over words [a, b).
+func (st *state) known(a, b int, k *known) {
+	switch {
+	case k.Nation:
+		st.add(st.countryEnt(k.Country), a, b, doc.MentionName)
+	case k.Capital && st.metonymic(a, b):
+		e := st.countryEnt(k.Country)
+		e.metonym = true
+		st.add(e, a, b, doc.MentionName)
+	default:
+		e := st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: k.Type, Country: k.Country, Sector: k.Sector}})
+		st.add(e, a, b, doc.MentionName)
+	}
+}
+
+// metonymic reports whether a capital at words [a, b) acts, and so stands
+// for its government ("Tehran denied", "dismissed by Tehran", "Moscow's
+// response"), rather than being a place ("in Tehran").
+func (st *state) metonymic(a, b int) bool {
+	if a > 0 && st.ws[a-1].Sent == st.ws[a].Sent {
+		p := strings.ToLower(st.ws[a-1].Text)
+		if placePreps[p] {
+			return false
+		}
+		if p == "by" || p == "and" && b < len(st.ws) && strings.HasPrefix(st.ws[b].Tag, "VB") {
+			return true
+		}
+	}
+	if b < len(st.ws) && st.ws[b].Sent == st.ws[a].Sent {
+		n := st.ws[b]
+		if isPossessive(n.Text) || n.Tag == "MD" || strings.HasPrefix(n.Tag, "VB") && !st.ws[a].First {
+			return true
+		}
+		if strings.HasPrefix(n.Tag, "VB") && st.ws[a].First {
+			return n.Tag != "VBN"
+		}
+	}
+	return false
+}
+
+// core classifies the name in words [a, b) once modifiers and titles are
+// read off.
+func (st *state) core(a, b int, c context) {
+	if _, h, ok := st.headOf(a, b); ok {
+		st.org(a, b, h, c)
+		return
+	}
+	if c.t == nil && c.tStart < 0 {
+		if t, ts := st.titleBefore(a); t != nil {
+			c.t, c.tStart, c.tEnd = t, ts, a
+			if c.country == "" {
+				c.country = st.countryBefore(ts)
+			}
+		}
+	}
+	if st.lx.stop[st.text(a, b)] {
+		return
+	}
+	first := st.ws[a].Text
+	_, given := st.lx.given[first]
+	switch {
+	case c.t != nil || c.honor:
+		st.person(a, b, c, nil)
+		return
+	case b-a >= 2 && given:
+		st.person(a, b, c, nil)
+		return
+	}
+	if e := st.matchPerson(a, b); e != nil {
+		st.add(e, a, b, doc.MentionName)
+		return
+	}
+	if e := st.matchOrg(a, b); e != nil {
+		st.add(e, a, b, doc.MentionName)
+		return
+	}
+	if b-a == 1 {
+		if ks := st.lx.surnames[first]; len(ks) == 1 && st.mentionsCountry(ks[0].Country) {
+			st.person(a, b, c, ks[0])
+			return
+		}
+	}
+	if st.acronym(a, b) {
+		e := st.entity("O:"+first, ent{Entity: doc.Entity{Name: first, Type: doc.ORG, Country: c.country}})
+		st.add(e, a, b, doc.MentionName)
+		return
+	}
+	if !st.properRun(a, b) {
+		return
+	}
+	next := ""
+	if b < len(st.ws) && st.ws[b].Sent == st.ws[a].Sent {
+		next = st.ws[b].Text
+	}
+	switch {
+	case b-a >= 2 && b-a <= 4:
+		st.person(a, b, c, nil)
+	case speechVerbs[next]:
+		st.person(a, b, c, nil)
+	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent:
+		name := st.text(a, b)
+		e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: c.country}})
+		st.add(e, a, b, doc.MentionName)
+	}
+}
+
+// properRun reports whether every word of [a, b) is a title-case proper
+// noun, the evidence needed before an unknown run is taken for a name.
+func (st *state) properRun(a, b int) bool {
+	for i := a; i < b; i++ {
+		w := st.ws[i]
+		if connectors[w.Text] {
+			continue
+		}
+		if !strings.HasPrefix(w.Tag, "NNP") && !(w.Cap && i > a) {
+			return false
+		}
+		if st.isAllCaps(i) && len(w.Text) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *state) acronym(a, b int) bool {
+	if b-a != 1 || !st.isAllCaps(a) {
+		return false
+	}
+	t := strings.ReplaceAll(st.ws[a].Text, ".", "")
+	if len(t) < 2 || len(t) > 6 {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '&' {
+			return false
+		}
+	}
+	return !st.lx.stop[st.ws[a].Text]
+}
+
+// mentionsCountry reports whether the article names the country anywhere,
+// the evidence required before a bare surname is taken for a known figure.
+func (st *state) mentionsCountry(code string) bool {
+	if st.countries == nil {
+		st.countries = map[string]bool{}
+		for _, w := range st.ws {
+			if !w.Cap {
+				continue
+			}
+			if k, ok := st.lx.names[w.Text]; ok && k.Country != "" {
+				st.countries[k.Country] = true
+			}
+			if c, ok := st.lx.demonyms[w.Text]; ok {
+				st.countries[c] = true
+			}
+		}
+	}
+	return st.countries[code]
+}
+
+// titleBefore finds a lower-case title just before word a ("spokesperson
+// Morgan Ortagus") and returns it with the word index where it starts.
+func (st *state) titleBefore(a int) (*title, int) {
+	for n := 3; n >= 1; n-- {
+		s := a - n
+		if s < 0 || st.ws[s].Sent != st.ws[a].Sent {
+			continue
+		}
+		if tn, t := st.titleAt(s); tn == n {
+			return t, s
+		}
+	}
+	return nil, -1
+}
+
+// countryBefore returns the country of the words just before a title: a
+// demonym, a country name or an organisation with a country.
+func (st *state) countryBefore(ts int) string {
+	for i := ts - 1; i >= 0 && i >= ts-2 && st.ws[i].Sent == st.ws[ts].Sent; i-- {
+		w := st.ws[i]
+		if c, ok := st.lx.demonyms[w.Text]; ok {
+			return c
+		}
+		if e := st.owner[i]; e != nil && e.Country != "" {
+			return e.Country
+		}
+		if w.Punct || !w.Cap {
+			break
+		}
+	}
+	return ""
+}
+
+// person adds a person mention over [a, b), joining the person it names
+// when one was named before.
+func (st *state) person(a, b int, c context, k *known) {
+	name := st.text(a, b)
+	parts := nameParts(name)
+	e := st.findPerson(parts)
+	if e == nil && k != nil {
+		e = st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: doc.PERSON, Country: k.Country, Sector: k.Sector, Role: k.Role}, gender: k.Gender})
+	}
+	if e == nil {
+		if kk, ok := st.lx.names[name]; ok && kk.Type == doc.PERSON {
+			e = st.entity("K:"+kk.Name, ent{Entity: doc.Entity{Name: kk.Name, Type: doc.PERSON, Country: kk.Country, Sector: kk.Sector, Role: kk.Role}, gender: kk.Gender})
+		}
+	}
+	if e == nil {
+		e = st.entity("", ent{Entity: doc.Entity{Name: name, Type: doc.PERSON}})
+		e.gender = st.lx.given[st.ws[a].Text]
+		if e.gender == 'u' {
+			e.gender = 0
+		}
+	}
+	if len(parts) > len(e.parts) && e.Type == doc.PERSON && st.lx.names[e.Name] == nil {
+		e.Name, e.parts = name, parts
+	}
+	if e.Country == "" {
+		e.Country = c.country
+	}
+	if c.t != nil {
+		if e.Role == "" {
+			e.Role = c.t.Name
+		}
+		if e.Sector == "" {
+			e.Sector = c.t.Sector
+		}
+	}
+	if c.gender != 0 && e.gender == 0 {
+		e.gender = c.gender
+	}
+	st.add(e, a, b, doc.MentionName)
+}
+
+// findPerson returns the person already named whose name the parts fit:
+// the same surname ("Pompeo", "Secretary Pompeo", "Donald J. Trump"), or a
+// lone first name that only one person has.
+func (st *state) findPerson(parts []string) *ent {
+	if len(parts) == 0 {
+		return nil
+	}
+	var byFirst *ent
+	firsts := 0
+	for i := len(st.ents) - 1; i >= 0; i-- {
+		e := st.ents[i]
+		if e.Type != doc.PERSON || len(e.parts) == 0 {
+			continue
+		}
+		if last(e.parts) == last(parts) {
+			if len(parts) == 1 || len(e.parts) == 1 || compatibleFirst(parts[0], e.parts[0]) {
+				return e
+			}
+			continue
+		}
+		if len(parts) == 1 && len(e.parts) > 1 && e.parts[0] == parts[0] {
+			byFirst = e
+			firsts++
+		}
+	}
+	if firsts == 1 {
+		return byFirst
+	}
+	return nil
+}
+
+func compatibleFirst(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return len(a) == 1 && strings.HasPrefix(b, a) || len(b) == 1 && strings.HasPrefix(a, b)
+}
+
+// matchPerson returns the person a bare name part refers to, if any.
+func (st *state) matchPerson(a, b int) *ent {
+	return st.findPerson(nameParts(st.text(a, b)))
+}
+
+// matchOrg returns the organisation a short name or acronym refers to:
+// "Chronicle" for "San Francisco Chronicle", "DEA" for "Drug Enforcement
+// Administration".
+func (st *state) matchOrg(a, b int) *ent {
+	parts := nameParts(st.text(a, b))
+	if len(parts) == 0 {
+		return nil
+	}
+	acr := ""
+	if b-a == 1 && st.isAllCaps(a) {
+		acr = strings.ReplaceAll(st.ws[a].Text, ".", "")
+	}
+	for i := len(st.ents) - 1; i >= 0; i-- {
+		e := st.ents[i]
+		if e.Type != doc.ORG && e.Type != doc.FAC {
+			continue
+		}
+		if acr != "" && initials(e.Name) == acr {
+			return e
+		}
+		if subset(parts, e.parts) && len(parts) < len(e.parts) && !st.lx.stop[st.ws[a].Text] {
+			if _, ok := st.lx.heads[st.ws[b-1].Text]; ok || b-a > 1 || last(parts) == last(e.parts) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		switch w {
+		case "of", "and", "for", "the", "&", "in":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// org adds an organisation, facility or named place over [a, b) whose head
+// word is h. Country words inside the name are mentions of their own and
+// give the body its country; an embassy takes "in <city>" into its name.
+func (st *state) org(a, b int, h head, c context) {
+	if h.Type == doc.FAC && b+1 < len(st.ws) && st.ws[b].Text == "in" && st.ws[b].Sent == st.ws[a].Sent {
+		if n, k := st.lookup(b + 1); n > 0 && k.Type == doc.GPE && !k.Nation && (st.ws[b-1].Text == "Embassy" || st.ws[b-1].Text == "Consulate") {
+			st.known(b+1, b+1+n, k)
+			b += 1 + n
+		}
+	}
+	country := c.country
+	var nested [][3]int
+	for i := a; i < b; i++ {
+		if n, k := st.lookup(i); n > 0 && i+n <= b && (k.Nation || k.Type == doc.GPE) && k.Country != "" {
+			if country == "" {
+				country = k.Country
+			}
+			if k.Nation || i+n == b || st.ws[i+n].Text != "County" {
+				nested = append(nested, [3]int{i, i + n, 0})
+			}
+			i += n - 1
+			continue
+		}
+		if code, ok := st.lx.demonyms[st.ws[i].Text]; ok && country == "" {
+			country = code
+		}
+	}
+	for _, nst := range nested {
+		if n, k := st.lookup(nst[0]); n > 0 {
+			if k.Nation {
+				st.addSpan(st.countryEnt(k.Country), st.ws[nst[0]].Start, st.ws[nst[1]-1].End, doc.MentionName, st.ws[a].Sent, false)
+			} else {
+				e := st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: k.Type, Country: k.Country, Sector: k.Sector}})
+				st.addSpan(e, st.ws[nst[0]].Start, st.ws[nst[1]-1].End, doc.MentionName, st.ws[a].Sent, false)
+			}
+		}
+	}
+	if e := st.matchOrg(a, b); e != nil && (e.Type == h.Type) {
+		st.add(e, a, b, doc.MentionName)
+		return
+	}
+	name := st.text(a, b)
+	e := st.entity("O:"+name, ent{Entity: doc.Entity{Name: name, Type: h.Type, Country: country, Sector: h.Sector}})
+	if e.Type == doc.GPE || e.Type == doc.LOC {
+		e.Sector = ""
+	}
+	st.add(e, a, b, doc.MentionName)
+}
+
+// lowerWord looks for a title used alone or a group at the lower-case word
+// i, and returns the index after what it consumed.
+func (st *state) lowerWord(i int) int {
+	if n, t := st.titleAt(i); n > 0 {
+		if st.titleAloneAt(i, n, t) {
+			return i + n
+		}
+	}
+	if n, g, ok := st.groupAt(i); ok {
+		st.groupMention(i, n, g)
+		return i + n
+	}
+	return i + 1
+}
+
+// titleAloneAt records "the secretary of state", "the US president" or
+// "Israel's prime minister" at [i, i+n) as a pending title mention.
+func (st *state) titleAloneAt(i, n int, t *title) bool {
+	e := i + n
+	if e < len(st.ws) && st.ws[e].Sent == st.ws[i].Sent && st.capWord(e) && !st.ws[e].First {
+		return false // a title before a name: the name takes it
+	}
+	if e < len(st.ws) && st.ws[e].Sent == st.ws[i].Sent && (st.ws[e].Text == "of" || st.ws[e].Tag == "NN" || st.ws[e].Tag == "NNS") {
+		return false // "the president of the club", "the minister spokesman"
+	}
+	start := i
+	country := ""
+	j := i - 1
+	if j >= 0 && st.ws[j].Sent == st.ws[i].Sent {
+		if c, ok := st.lx.demonyms[st.ws[j].Text]; ok {
+			country, j = c, j-1
+		} else if k, ok := st.lx.names[st.ws[j].Text]; ok && k.Nation {
+			country, j = k.Country, j-1
+		} else if isPossessive(st.ws[j].Text) && j > 0 {
+			if k, ok := st.lx.names[st.ws[j-1].Text]; ok && k.Nation {
+				st.titleMention(j-1, e, t, k.Country, false)
+				return true
+			}
+			return false
+		}
+	}
+	if j < 0 || st.ws[j].Sent != st.ws[i].Sent || !strings.EqualFold(st.ws[j].Text, "the") {
+		return false
+	}
+	_ = start
+	st.titleMention(j, e, t, country, false)
+	return true
+}
+
+// titleMention records a title used alone over words [a, b).
+func (st *state) titleMention(a, b int, t *title, country string, capital bool) {
+	if a > 0 && strings.EqualFold(st.ws[a-1].Text, "the") && st.ws[a-1].Sent == st.ws[a].Sent {
+		a--
+	}
+	st.titles = append(st.titles, pending{
+		start: st.ws[a].Start, end: st.ws[b-1].End, t: t, country: country,
+		sent: st.ws[a].Sent, capital: capital,
+	})
+	for k := a; k < b; k++ {
+		st.used[k] = true
+	}
+}

@@ -1,0 +1,108 @@
+package entity
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// word is a token trimmed of stray punctuation ("....Iran" → "Iran"), or
+// an initial rejoined with its period ("J" "." → "J."). Names are read off
+// words rather than raw tokens so that the tokenizer's choices at quote
+// marks and periods do not leak into entity spans.
+type word struct {
+	Start, End int
+	Text       string
+	Tag        string
+	Sent       int
+	First      bool // first word of a sentence, a quotation or a signature
+	Punct      bool
+	Cap        bool // starts with an upper-case letter
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#'
+}
+
+// words turns d's tokens into words, sentence by sentence.
+func words(d *doc.Doc) []word {
+	ws := make([]word, 0, len(d.Tokens))
+	for si, s := range d.Sentences {
+		first := true
+		for ti := s.First; ti < s.Last && ti < len(d.Tokens); ti++ {
+			t := d.Tokens[ti]
+			start, end := trimToken(t.Text)
+			if start >= end {
+				p := word{Start: t.Start, End: t.End, Text: t.Text, Tag: t.Tag, Sent: si, Punct: true}
+				if joinInitial(ws, p, si) {
+					continue
+				}
+				ws = append(ws, p)
+				if opensSpan(t.Text) {
+					first = true
+				}
+				continue
+			}
+			w := word{Start: t.Start + start, End: t.Start + end, Tag: t.Tag, Sent: si, First: first}
+			w.Text = t.Text[start:end]
+			r, _ := utf8.DecodeRuneInString(w.Text)
+			w.Cap = unicode.IsUpper(r)
+			ws = append(ws, w)
+			first = false
+		}
+	}
+	return ws
+}
+
+// trimToken returns the byte range of tok without leading punctuation and
+// without trailing punctuation other than an abbreviation's periods.
+func trimToken(tok string) (int, int) {
+	start := 0
+	for start < len(tok) {
+		r, n := utf8.DecodeRuneInString(tok[start:])
+		if isWordRune(r) {
+			break
+		}
+		if (r == '\'' || r == '’') && start+n < len(tok) && (tok[start+n] == 's' || tok[start+n] == 'S') {
+			break // a possessive 's
+		}
+		start += n
+	}
+	end := len(tok)
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(tok[start:end])
+		if isWordRune(r) || (r == '.' && end-start > 1) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// joinInitial appends a period to a preceding single capital letter ("J"
+// "." → "J.") and reports whether it did.
+func joinInitial(ws []word, p word, si int) bool {
+	if p.Text != "." || len(ws) == 0 {
+		return false
+	}
+	last := &ws[len(ws)-1]
+	if last.Sent != si || last.End != p.Start || len(last.Text) != 1 || !last.Cap {
+		return false
+	}
+	last.End = p.End
+	last.Text += "."
+	return true
+}
+
+func opensSpan(s string) bool {
+	switch s {
+	case "“", "\"", "‘", "—", "–", "(", ":", "--":
+		return true
+	}
+	return false
+}
+
+func isPossessive(s string) bool {
+	return s == "'s" || s == "’s" || s == "'" || s == "’"
+}
