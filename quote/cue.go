@@ -56,7 +56,11 @@ func (r *runner) isCueVerb(si, i int, w string) bool {
 	}
 	if r.tag(i) == "VBN" && w != "said" && w != "told" {
 		// "has confirmed": a perfect is active; a bare participle is not.
-		if i == s.First || !isHave(r.lower(i-1)) {
+		j := i - 1
+		for j > s.First && r.tag(j) == "RB" {
+			j--
+		}
+		if j < s.First || !isHave(r.lower(j)) {
 			return false
 		}
 	}
@@ -92,11 +96,16 @@ func (r *runner) verbCue(si, c int, class string) {
 		k.speaker = r.resolve(a, b, appos)
 	}
 	windowEnd := r.contentEnd(si)
-	if cs, ok := r.complement(si, c, class); ok {
+	if after > c+1 {
+		// "“...,” said X": the verb attributes a quotation; nothing follows.
+	} else if cs, ok := r.complement(si, c, class); ok {
 		k.cs, k.ce = r.d.Tokens[cs].Start, r.contentEnd(si)
 		windowEnd = k.cs
 	} else if !gerund {
 		k.cs, k.ce = r.fronted(si, a, c, after)
+		if k.ce <= k.cs {
+			k.cs, k.ce = r.parenthetical(si, a, c, after)
+		}
 	}
 	k.channel = r.channelNear(k.start, windowEnd)
 	if k.channel == "" && b > a {
@@ -106,36 +115,77 @@ func (r *runner) verbCue(si, c int, class string) {
 }
 
 // subjectBefore returns the tokens [a, b) naming who speaks before the verb
-// at c: the phrase back to the last comma, mark or sentence start. When a
-// comma stands right before the verb the subject is an apposition ("Geoffrey
-// Berman, the U.S. attorney, said"): up to two phrases are taken, and
-// appos is set.
+// at c: the phrase back to the last comma, mark or sentence start. When
+// that phrase names nobody and a comma precedes it, the subject is an
+// apposition ("Geoffrey Berman, the U.S. attorney, said"): the phrases
+// back to a mark, a clause or the sentence start are taken, and appos is
+// set. A coordinated verb ("visited ..., and argued that") takes the
+// sentence's subject, whole sentence start to verb, also as appos.
 func (r *runner) subjectBefore(si, c int) (a, b int, appos bool) {
 	f := r.d.Sentences[si].First
 	j := c - 1
 	for j >= f && !r.boundary(j) {
 		j--
 	}
-	if j+1 < c {
+	if r.nominal(j+1, c) {
 		return j + 1, c, false
 	}
+	if j+1 < c && r.tag(j+1) == "CC" {
+		return f, c, true
+	}
 	if j < f || r.text(j) != "," || j-1 < f || r.boundary(j-1) {
+		if j+1 < c {
+			return j + 1, c, false
+		}
 		return c, c, false
 	}
-	k, commas := j-1, 0
-	for k >= f && !isMark(r.text(k)) && !r.inRun(k) {
-		if r.boundary(k) {
-			if r.text(k) != "," {
-				break
-			}
-			commas++
-			if commas == 2 {
-				break
-			}
+	end := j
+	k := j - 1
+	for segs := 0; k >= f && segs < 4; segs++ {
+		seg := k
+		for seg >= f && !r.boundary(seg) {
+			seg--
+		}
+		if !r.appositive(seg+1, k+1) {
+			break
+		}
+		k = seg
+		if k < f || r.text(k) != "," {
+			break
 		}
 		k--
 	}
-	return k + 1, j, true
+	if k+1 >= end {
+		return c, c, false
+	}
+	return k + 1, end, true
+}
+
+// nominal reports whether tokens [a, b) hold a noun or pronoun.
+func (r *runner) nominal(a, b int) bool {
+	for i := a; i < b; i++ {
+		if t := r.tag(i); strings.HasPrefix(t, "NN") || t == "PRP" || t == "CD" {
+			return true
+		}
+	}
+	return false
+}
+
+// appositive reports whether tokens [a, b) can be part of a noun phrase in
+// apposition: no finite verb, unless in a relative clause ("who runs").
+func (r *runner) appositive(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	if w := r.lower(a); w == "who" || w == "which" {
+		return true
+	}
+	for i := a; i < b; i++ {
+		if r.finite(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectAfter returns the inverted subject after the verb at c ("...,"
@@ -182,7 +232,8 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 	// "that" within a few tokens, with only the hearer, time and place
 	// ("said in a statement emailed to NBC News that") between.
 	for j := c + 1; j < l && j <= c+12; j++ {
-		if r.boundary(j) || r.finite(j) {
+		participle := r.tag(j) == "VBD" && strings.HasPrefix(r.tag(j-1), "NN")
+		if r.boundary(j) || r.finite(j) && !participle {
 			break
 		}
 		if r.lower(j) == "that" {
@@ -330,6 +381,28 @@ func (r *runner) fronted(si, a, c, after int) (int, int) {
 		return 0, 0
 	}
 	return start, end
+}
+
+// parenthetical returns the reported clause around a cue set off by
+// commas ("The reason, McKinley said, is the flow of drugs"): the part
+// before it, or the part after when that is too short.
+func (r *runner) parenthetical(si, a, c, after int) (int, int) {
+	s := r.d.Sentences[si]
+	comma := a - 1
+	if a == c {
+		comma = c - 1
+	}
+	if comma <= s.First || r.text(comma) != "," || after >= s.Last || r.text(after) != "," {
+		return 0, 0
+	}
+	start, end := trim(r.body, s.Start, r.d.Tokens[comma].Start, " \t\n")
+	if countWords(r.body[start:end]) >= 4 {
+		return start, end
+	}
+	if after+1 < s.Last && r.wordsOutside(after+1, s.Last) >= 4 {
+		return r.d.Tokens[after+1].Start, r.contentEnd(si)
+	}
+	return 0, 0
 }
 
 // according records "according to X": X speaks; the clause is what comes

@@ -65,35 +65,44 @@ func loadGold(t testing.TB, txt string) (*doc.Doc, goldFile) {
 	body = regexp.MustCompile(`^date \d{4}-\d\d-\d\d\s*`).ReplaceAllString(body, "")
 	d := newDoc(t, body)
 	taken := make([]bool, len(body))
+	type form struct {
+		text string
+		ent  int
+	}
+	var forms []form
 	for i, e := range g.Entities {
-		ent := doc.Entity{ID: "E" + itoa(i+1), Name: e.Name, Type: e.Type, Country: e.Country}
-		forms := append([]string(nil), e.Mentions...)
-		sort.Slice(forms, func(a, b int) bool { return len(forms[a]) > len(forms[b]) })
-		for _, f := range forms {
-			if f == "" {
-				continue
+		d.Entities = append(d.Entities, doc.Entity{ID: "E" + itoa(i+1), Name: e.Name, Type: e.Type, Country: e.Country})
+		for _, f := range e.Mentions {
+			if f != "" {
+				forms = append(forms, form{f, i})
 			}
 			if strings.HasPrefix(f, "@") {
-				ent.Handles = append(ent.Handles, f)
-			}
-			for off := 0; ; {
-				j := strings.Index(body[off:], f)
-				if j < 0 {
-					break
-				}
-				s, e := off+j, off+j+len(f)
-				off = e
-				if s > 0 && isAlnum(body[s-1]) || e < len(body) && isAlnum(body[e]) || taken[s] || taken[e-1] {
-					continue
-				}
-				for k := s; k < e; k++ {
-					taken[k] = true
-				}
-				ent.Mentions = append(ent.Mentions, doc.Mention{Span: d.SpanOf(s, e), Kind: doc.MentionName})
+				d.Entities[i].Handles = append(d.Entities[i].Handles, f)
 			}
 		}
-		sort.Slice(ent.Mentions, func(a, b int) bool { return ent.Mentions[a].Start < ent.Mentions[b].Start })
-		d.Entities = append(d.Entities, ent)
+	}
+	sort.SliceStable(forms, func(a, b int) bool { return len(forms[a].text) > len(forms[b].text) })
+	for _, f := range forms {
+		ent := &d.Entities[f.ent]
+		for off := 0; ; {
+			j := strings.Index(body[off:], f.text)
+			if j < 0 {
+				break
+			}
+			s, e := off+j, off+j+len(f.text)
+			off = e
+			if s > 0 && isAlnum(body[s-1]) || e < len(body) && isAlnum(body[e]) || taken[s] || taken[e-1] {
+				continue
+			}
+			for k := s; k < e; k++ {
+				taken[k] = true
+			}
+			ent.Mentions = append(ent.Mentions, doc.Mention{Span: d.SpanOf(s, e), Kind: doc.MentionName})
+		}
+	}
+	for i := range d.Entities {
+		m := d.Entities[i].Mentions
+		sort.Slice(m, func(a, b int) bool { return m[a].Start < m[b].Start })
 	}
 	return d, g
 }

@@ -81,23 +81,38 @@ func (r *runner) titleAfter(s, e int) bool {
 // resolveWords resolves a subject without a usable mention through its
 // words: a pronoun, a title ("the district attorney"), or a document that
 // speaks for its author ("the statement"). off is where the subject starts.
+// An indefinite or plural description ("one legal expert", "officials")
+// brings in someone new, so it resolves to nobody, except a spokesperson,
+// who speaks for the nearest organisation.
 func (r *runner) resolveWords(a, b, off int) int {
-	person, org, noun := "", "", false
+	person, org, head, noun := "", "", "", false
+	indefinite, plural := false, false
 	for i := a; i < b; i++ {
 		w := r.lower(i)
 		switch w {
 		case "he", "she", "i", "him", "her":
-			return r.nearest(off, doc.PERSON)
+			return r.antecedent(off, doc.PERSON)
 		case "they", "we":
-			return r.nearest(off, doc.GROUP, doc.ORG, doc.GPE, doc.PERSON)
+			return r.antecedent(off, doc.GROUP, doc.ORG, doc.GPE)
 		case "it":
-			return r.nearest(off, doc.ORG, doc.GPE, doc.GROUP)
+			return r.antecedent(off, doc.ORG, doc.GPE)
+		case "a", "an", "one", "another", "some", "several", "two", "three", "many":
+			if i == a {
+				indefinite = true
+			}
 		}
-		if !strings.HasPrefix(r.tag(i), "NN") && r.tag(i) != "JJ" {
+		t := r.tag(i)
+		if !strings.HasPrefix(t, "NN") && t != "JJ" {
 			continue
 		}
 		if r.q.nouns[w] {
 			noun = true
+		}
+		if strings.HasPrefix(t, "NN") {
+			head, plural = w, t == "NNS" || t == "NNPS"
+		}
+		if strings.HasSuffix(w, "s") && r.q.titles[w[:len(w)-1]] != "" {
+			w, plural = w[:len(w)-1], true
 		}
 		if class, ok := r.q.titles[w]; ok {
 			if class == "person" {
@@ -107,15 +122,51 @@ func (r *runner) resolveWords(a, b, off int) int {
 			}
 		}
 	}
+	spokes := strings.HasPrefix(person, "spokes") || person == "official"
 	switch {
-	case person != "":
-		return r.titlePerson(person, off)
-	case noun:
+	case noun && person == "":
 		return r.issuer(off)
+	case spokes && (indefinite || plural):
+		return r.titleOrg("", off)
+	case indefinite || plural:
+		return -1
+	case person != "":
+		if spokes {
+			if ei := r.titleOrg("", off); ei >= 0 {
+				return ei
+			}
+		}
+		return r.titlePerson(person, off)
 	case org != "":
 		return r.titleOrg(org, off)
+	case head != "" && r.lower(a) == "the":
+		return r.antecedent(off, doc.PERSON, doc.ORG)
 	}
 	return -1
+}
+
+// antecedent resolves a pronoun or description at off: the first fitting
+// mention (the subject) of the nearest sentence naming one, looking first
+// at the words of off's own sentence before it, then back up to five
+// sentences. Mentions in quotation marks and possessives are passed over.
+func (r *runner) antecedent(off int, types ...string) int {
+	si := r.sentenceOf(off)
+	end := off
+	for k := si; k >= 0 && k > si-6; k-- {
+		s := r.d.Sentences[k]
+		for _, m := range r.mentionsIn(s.Start, end) {
+			if m.kind == doc.MentionHashtag || r.runAt(m.start) >= 0 || possessive(r.body, m.end) {
+				continue
+			}
+			for _, t := range types {
+				if r.d.Entities[m.ent].Type == t {
+					return m.ent
+				}
+			}
+		}
+		end = s.Start
+	}
+	return r.nearest(off, types...)
 }
 
 // mentionsIn returns the mentions lying wholly inside [s, e).
@@ -172,6 +223,9 @@ func (r *runner) titlePerson(title string, off int) int {
 			continue
 		}
 		t := r.d.Tokens[i]
+		if m, ok := r.d.MentionAt(t.Start); ok && r.d.Entities[m.Entity].Type == doc.PERSON {
+			return m.Entity
+		}
 		for _, m := range r.mentionsIn(t.End, min(t.End+48, len(r.body))) {
 			if r.d.Entities[m.ent].Type == doc.PERSON {
 				return m.ent
@@ -193,7 +247,7 @@ func (r *runner) titlePerson(title string, off int) int {
 // organisation whose name holds the word, else the nearest organisation.
 func (r *runner) titleOrg(word string, off int) int {
 	i := sortSearch(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
-	for j := i - 1; j >= 0; j-- {
+	for j := i - 1; j >= 0 && word != ""; j-- {
 		e := r.d.Entities[r.ments[j].ent]
 		if e.Type == doc.ORG && strings.Contains(strings.ToLower(e.Name), word) {
 			return r.ments[j].ent
@@ -210,7 +264,8 @@ func (r *runner) titleOrg(word string, off int) int {
 // "a CBP statement", else the speaker of a cue said in one, else the
 // nearest organisation.
 func (r *runner) issuer(off int) int {
-	for i := r.d.TokenAt(off) - 1; i >= 0 && i > r.d.TokenAt(off)-400; i-- {
+	first := r.d.Sentences[max(r.sentenceOf(off)-3, 0)].First
+	for i := r.d.TokenAt(off) - 1; i >= first; i-- {
 		if !r.q.nouns[r.lower(i)] || r.inRun(i) {
 			continue
 		}
@@ -219,11 +274,12 @@ func (r *runner) issuer(off int) int {
 		}
 	}
 	for i := len(r.cues) - 1; i >= 0; i-- {
-		if r.cues[i].start < off && r.cues[i].channel == "statement" && r.cues[i].speaker >= 0 {
+		if r.cues[i].start < off && r.cues[i].start >= r.d.Tokens[first].Start &&
+			r.cues[i].channel == "statement" && r.cues[i].speaker >= 0 {
 			return r.cues[i].speaker
 		}
 	}
-	return r.nearest(off, doc.ORG)
+	return -1
 }
 
 // authorOf returns the author of the document noun at token i: "statement
