@@ -23,7 +23,7 @@ var ErrNoDate = errors.New("no date")
 
 // Item is one entry of a feed.
 type Item struct {
-	Index        int    // position in the feed, from 0
+	Index        int // position in the feed, from 0
 	Title        string
 	URL          string
 	Author       string
