@@ -388,8 +388,9 @@ func (db *DB) Entity(ctx context.Context, id int64) (*store.EntityDetail, error)
 }
 
 const articleColumns = `a.aid, a.url, a.source, a.published, a.title, a.author, a.lang, a.origin,
-	coalesce(o.aid, ''), coalesce(a.story, 0), a.added, a.n_entities, a.n_quotes, a.n_events
-	FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of`
+	coalesce(o.aid, ''), coalesce(a.story, 0), a.added, a.n_entities, a.n_quotes, a.n_events`
+
+const articleFrom = ` FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of`
 
 func scanArticle(r scanner, a *store.ArticleSummary) error {
 	var pub, added string
@@ -424,7 +425,7 @@ func (db *DB) Articles(ctx context.Context, f store.ArticleFilter) ([]store.Arti
 			q.add(`a.duplicate_of IS NULL`)
 		}
 	}
-	sqlText := `SELECT ` + articleColumns + q.clause() + ` ORDER BY a.published DESC, a.id DESC` + q.page(f.Page)
+	sqlText := `SELECT ` + articleColumns + articleFrom + q.clause() + ` ORDER BY a.published DESC, a.id DESC` + q.page(f.Page)
 	rows, err := db.r.QueryContext(ctx, sqlText, q.args...)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
@@ -450,7 +451,7 @@ func (db *DB) Article(ctx context.Context, id string) (*store.Article, error) {
 	var rowid int64
 	var body, timexes string
 	var sents, paras, framing []byte
-	row := db.r.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.id, a.body, a.sentences, a.paragraphs, coalesce(a.timexes, ''), a.framing WHERE a.aid = ?`, id)
+	row := db.r.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.id, a.body, a.sentences, a.paragraphs, coalesce(a.timexes, ''), a.framing`+articleFrom+` WHERE a.aid = ?`, id)
 	var a store.ArticleSummary
 	var pub, added string
 	err := row.Scan(&a.ID, &a.URL, &a.Source, &pub, &a.Title, &a.Author, &a.Lang, &a.Origin,
@@ -500,7 +501,9 @@ func (db *DB) articleEntities(ctx context.Context, rowid int64, d *doc.Doc, of m
 		if err := rows.Scan(&e.ID, &canon, &e.Name, &e.Type, &e.Country, &e.Sector, &e.Role, &handles, &mb); err != nil {
 			return fmt.Errorf("entities: %w", err)
 		}
-		e.Handles = strings.Fields(handles)
+		if handles != "" {
+			e.Handles = strings.Fields(handles)
+		}
 		xs := ints(mb)
 		for i := 0; i+2 < len(xs); i += 3 {
 			e.Mentions = append(e.Mentions, doc.Mention{Span: spanOf(d.Article.Body, xs[i], xs[i+1]), Kind: kindName(xs[i+2])})

@@ -389,7 +389,8 @@ func (w *writer) resolve(e *doc.Entity) (int64, error) {
 		}
 		if e.Type == doc.PERSON {
 			if s := surname(n); len(s) > 1 {
-				if err := w.alias(id, s, s, "surname"); err != nil {
+				words := strings.Fields(e.Name)
+				if err := w.alias(id, s, words[len(words)-1], "surname"); err != nil {
 					return 0, err
 				}
 			}
@@ -493,11 +494,13 @@ func (w *writer) alias(id int64, n, text, kind string) error {
 	if n == "" {
 		return nil
 	}
-	k := fmt.Sprint(id, "|", n)
+	k := fmt.Sprint(id, "|", n, "|", kind == "surname")
 	if _, ok := w.c.alias[k]; ok {
 		return nil
 	}
-	if _, err := w.exec(`INSERT OR IGNORE INTO aliases (norm, entity, alias, kind) VALUES (?,?,?,?)`, n, id, text, kind); err != nil {
+	if _, err := w.exec(`INSERT INTO aliases (norm, entity, alias, kind) VALUES (?,?,?,?)
+		ON CONFLICT (norm, entity) DO UPDATE SET kind = excluded.kind, alias = excluded.alias
+		WHERE aliases.kind = 'surname' AND excluded.kind <> 'surname'`, n, id, text, kind); err != nil {
 		return err
 	}
 	w.c.alias[k] = struct{}{}
