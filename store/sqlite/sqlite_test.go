@@ -116,7 +116,7 @@ func TestCanonicalEntities(t *testing.T) {
 		want     string
 		articles int
 	}{
-		{"Dagalo", "Mohamed Hamdan Dagalo", 2},            // surname-only mention merged
+		{"Dagalo", "Mohamed Hamdan Dagalo", 2},                // surname-only mention merged
 		{"mohamed hamdan dagalo", "Mohamed Hamdan Dagalo", 2}, // case
 		{"Sudanese Armed Forces", "Sudanese Armed Forces", 2},
 		{"@EmmanuelMacron", "Emmanuel Macron", 1}, // handle
