@@ -79,7 +79,8 @@ func (r *runner) embedded(s0, s1 int) bool {
 // narrator finds the speaker of a quotation inside a narrative sentence
 // without a reporting verb: the author of a document the sentence names
 // before it ("a statement by X ... “...”"), else the sentence's subject
-// ("Sasse called his death “...”"). The cue is the sentence's first verb.
+// ("Sasse called his death “...”", "Israel's prime minister apologised
+// for “...”"). The cue is the sentence's first verb.
 func (r *runner) narrator(si int, q qrun) (int, string) {
 	s := r.d.Sentences[si]
 	cueText := ""
@@ -93,6 +94,16 @@ func (r *runner) narrator(si int, q qrun) (int, string) {
 			if ei := r.authorOf(i); ei >= 0 {
 				return ei, cueText
 			}
+		}
+	}
+	for i := s.First; i < s.Last && r.d.Tokens[i].Start < q.open; i++ {
+		if r.finite(i) && !r.inRun(i) {
+			if i > s.First && !r.inRun(s.First) {
+				if ei := r.resolve(s.First, i, false); ei >= 0 {
+					return ei, cueText
+				}
+			}
+			break
 		}
 	}
 	return r.firstActor(s.Start, q.open), cueText

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chronicle/chronicle/doc"
+	"github.com/chronicle/chronicle/entity"
 )
 
 // The gold files live outside the project (../shared); these tests read
@@ -220,15 +221,29 @@ func TestSeedGold(t *testing.T) {
 	}
 }
 
-func TestDevGold(t *testing.T) {
+// TestDevGold measures the stage on the dev corpus with the gold entities;
+// TestDevGoldEntity with the entity stage's, as the pipeline runs it.
+func TestDevGold(t *testing.T)       { devGold(t, false) }
+func TestDevGoldEntity(t *testing.T) { devGold(t, true) }
+
+func devGold(t *testing.T, real bool) {
 	files, _ := filepath.Glob("../../shared/corpora/dev-gold/*.txt")
 	if len(files) == 0 {
 		t.Skip("dev-gold corpus not available at ../../shared/corpora/dev-gold")
 	}
+	files = append(files, "../../shared/seed/baghdad-embassy-2020-01-02.txt")
 	q := newQuoter(t)
+	rec, err := entity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var tot score
 	for _, f := range files {
 		d, g := loadGold(t, f)
+		if real {
+			d.Entities = nil
+			rec.Run(d)
+		}
 		q.Run(d)
 		s := scoreDoc(t, filepath.Base(f), d, g, testing.Verbose())
 		tot.gold += s.gold

@@ -27,8 +27,16 @@ func (r *runner) resolve(a, b int, appos bool) int {
 	for _, m := range r.mentionsIn(s, e) {
 		switch {
 		case !r.isActor(m.ent) || m.kind == doc.MentionHashtag || r.runAt(m.start) >= 0:
-		case possessive(r.body, m.end):
+		case possessive(r.body, m.end) || possessivePronoun(r.body[m.start:m.end]):
 			owners = append(owners, m)
+		case m.kind == doc.MentionPronoun:
+			// The entity stage links pronouns to the nearest person; a
+			// speaker pronoun is resolved here, where quotations and
+			// subjects are known, and the link only backs it up.
+			if ei := r.resolveWords(a, b, s); ei >= 0 {
+				m.ent = ei
+			}
+			cands = append(cands, m)
 		default:
 			cands = append(cands, m)
 		}
@@ -68,6 +76,14 @@ func possessive(body string, end int) bool {
 		strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
 }
 
+func possessivePronoun(s string) bool {
+	switch strings.ToLower(s) {
+	case "his", "her", "its", "their", "our", "my", "your":
+		return true
+	}
+	return false
+}
+
 // titleAfter reports whether a title noun lies in body[s:e].
 func (r *runner) titleAfter(s, e int) bool {
 	for _, w := range strings.Fields(strings.ToLower(r.body[s:e])) {
@@ -85,7 +101,7 @@ func (r *runner) titleAfter(s, e int) bool {
 // brings in someone new, so it resolves to nobody, except a spokesperson,
 // who speaks for the nearest organisation.
 func (r *runner) resolveWords(a, b, off int) int {
-	person, org, head, noun := "", "", "", false
+	person, phrase, org, head, noun := "", "", "", "", false
 	indefinite, plural := false, false
 	for i := a; i < b; i++ {
 		w := r.lower(i)
@@ -116,7 +132,10 @@ func (r *runner) resolveWords(a, b, off int) int {
 		}
 		if class, ok := r.q.titles[w]; ok {
 			if class == "person" {
-				person = w
+				person, phrase = w, w
+				for j := i - 1; j >= a && (r.tag(j) == "NN" || r.tag(j) == "JJ"); j-- {
+					phrase = r.lower(j) + " " + phrase
+				}
 			} else {
 				org = w
 			}
@@ -136,7 +155,7 @@ func (r *runner) resolveWords(a, b, off int) int {
 				return ei
 			}
 		}
-		return r.titlePerson(person, off)
+		return r.titlePerson(phrase, person, off)
 	case org != "":
 		return r.titleOrg(org, off)
 	case head != "" && r.lower(a) == "the":
@@ -200,39 +219,50 @@ func (r *runner) nearest(off int, types ...string) int {
 	return -1
 }
 
-// titlePerson resolves a title used alone ("the secretary of state said")
+// titlePerson resolves a title used alone, its fullest form phrase ("the secretary of state said")
 // to the person holding it: one whose role names it, else one the article
 // named next to that title ("Secretary of State Mike Pompeo", "Mr. X's
 // lawyer, Thierry Herzog"), else the nearest person.
-func (r *runner) titlePerson(title string, off int) int {
-	best, bestOff := -1, -1
-	for _, m := range r.ments {
-		if m.start >= off {
-			break
-		}
-		e := r.d.Entities[m.ent]
-		if e.Type == doc.PERSON && strings.Contains(strings.ToLower(e.Role), title) && m.start > bestOff {
-			best, bestOff = m.ent, m.start
+func (r *runner) titlePerson(phrase, title string, off int) int {
+	if ei := r.byRole(phrase, off); ei >= 0 {
+		return ei
+	}
+	if ei := r.byRole(title, off); ei >= 0 {
+		return ei
+	}
+	if ei := r.namedWith(phrase, off); ei >= 0 {
+		return ei
+	}
+	if phrase != title {
+		if ei := r.namedWith(title, off); ei >= 0 {
+			return ei
 		}
 	}
-	if best >= 0 {
-		return best
-	}
+	return r.nearest(off, doc.PERSON)
+}
+
+// namedWith finds the person the article named next to the words of title
+// last before off: "District Attorney Kathleen Rice", "Herzog, the lawyer".
+func (r *runner) namedWith(title string, off int) int {
+	words := strings.Fields(title)
+	last := words[len(words)-1]
 	for i := r.d.TokenAt(off) - 1; i >= 0; i-- {
-		if r.lower(i) != title || r.inRun(i) {
+		if r.lower(i) != last || r.inRun(i) || !r.precededBy(i, words) {
 			continue
 		}
 		t := r.d.Tokens[i]
 		if m, ok := r.d.MentionAt(t.Start); ok && r.d.Entities[m.Entity].Type == doc.PERSON {
 			return m.Entity
 		}
-		for _, m := range r.mentionsIn(t.End, min(t.End+48, len(r.body))) {
-			if r.d.Entities[m.ent].Type == doc.PERSON {
+		for _, m := range r.mentionsIn(t.End, min(t.End+32, len(r.body))) {
+			if r.d.Entities[m.ent].Type == doc.PERSON && titleGap(r.body[t.End:m.start]) {
 				return m.ent
 			}
 		}
-		for _, m := range r.mentionsIn(max(t.Start-48, 0), t.Start) {
-			if r.d.Entities[m.ent].Type == doc.PERSON && !possessive(r.body, m.end) {
+		first := r.d.Tokens[i-len(words)+1].Start
+		best := -1
+		for _, m := range r.mentionsIn(max(first-48, 0), first) {
+			if r.d.Entities[m.ent].Type == doc.PERSON && titleGap(r.body[m.end:first]) {
 				best = m.ent
 			}
 		}
@@ -240,7 +270,49 @@ func (r *runner) titlePerson(title string, off int) int {
 			return best
 		}
 	}
-	return r.nearest(off, doc.PERSON)
+	return -1
+}
+
+// titleGap reports whether gap, the text between a title and a name, keeps
+// them in one phrase: "Attorney Kathleen Rice", "Secretary of State Mike
+// Pompeo", "Herzog, the lawyer", "lawyer, Thierry Herzog".
+func titleGap(gap string) bool {
+	for _, w := range strings.Fields(strings.ReplaceAll(gap, ",", " ")) {
+		switch w {
+		case "the", "a", "an", "of", "for":
+			continue
+		}
+		if c := w[0]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return strings.Count(gap, ",") <= 1
+}
+
+// precededBy reports whether the tokens ending at i spell words.
+func (r *runner) precededBy(i int, words []string) bool {
+	for k := len(words) - 1; k >= 0; k, i = k-1, i-1 {
+		if i < 0 || r.lower(i) != words[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// byRole returns the person whose role holds title and who was named last
+// before off, or -1.
+func (r *runner) byRole(title string, off int) int {
+	best := -1
+	for _, m := range r.ments {
+		if m.start >= off {
+			break
+		}
+		e := r.d.Entities[m.ent]
+		if e.Type == doc.PERSON && strings.Contains(strings.ToLower(e.Role), title) {
+			best = m.ent
+		}
+	}
+	return best
 }
 
 // titleOrg resolves "the agency", "the ministry", "police" to the nearest
