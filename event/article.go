@@ -46,6 +46,7 @@ func newArticle(lx *lexicon, d *doc.Doc) *article {
 			}
 		}
 	}
+	a.linkPronouns()
 	for qi, q := range d.Quotes {
 		for t := firstToken(d, q.Start); t >= 0 && t < n && d.Tokens[t].Start < q.End; t++ {
 			if a.quote[t] < 0 {
@@ -157,4 +158,30 @@ func foldRelatives(evs []candidate) []candidate {
 		out = append(out, e)
 	}
 	return out
+}
+
+// linkPronouns gives an unlinked he, she, him, his or her the latest
+// person named before it in the same or the previous paragraph, a
+// fallback for when the entity stage left the pronoun alone.
+func (a *article) linkPronouns() {
+	last, lastPara := -1, -1
+	for _, s := range a.d.Sentences {
+		if lastPara >= 0 && s.Para > lastPara+1 {
+			last = -1
+		}
+		for i := s.First; i < s.Last; i++ {
+			if e := a.ent[i]; e >= 0 {
+				if a.d.Entities[e].Type == doc.PERSON {
+					last, lastPara = e, s.Para
+				}
+				continue
+			}
+			switch a.lower[i] {
+			case "he", "she", "him", "his", "her":
+				if last >= 0 {
+					a.ent[i] = last
+				}
+			}
+		}
+	}
 }

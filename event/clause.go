@@ -20,6 +20,8 @@ type subj struct {
 	found    bool // some subject phrase was there (even without an actor)
 	firstPer bool // the subject is I or we
 	relative bool // reached through "that" or "which"
+	co       int  // a second subject joined by "and", or -1
+	start    int  // first token of the subject phrase
 }
 
 // skippable reports whether token i may stand between a subject and its
@@ -42,40 +44,74 @@ func (c *clause) subject(v, depth int) subj {
 		i--
 	}
 	if i < c.first {
-		return subj{ent: -1}
+		return subj{ent: -1, co: -1}
 	}
 	w := a.lower[i]
 	switch {
 	case a.lx.is("first", w) && a.ent[i] < 0:
-		return subj{ent: -1, found: true, firstPer: true}
+		return subj{ent: -1, co: -1, found: true, firstPer: true}
 	case w == "who" || w == "which" || (w == "that" && a.tag(i) != "DT"):
 		k := i - 1
 		if k >= c.first && a.lower[k] == "," {
 			k--
 		}
 		if k < c.first || !a.isNominal(k) {
-			return subj{ent: -1}
+			return subj{ent: -1, co: -1}
 		}
 		s := c.chainLeft(k)
 		s.relative = w != "who"
 		return s
+	case w == "," && (i < v-1 || a.isFinite(v)):
+		return c.parenthetical(i)
 	case w == "and" || w == "or" || w == "but" || w == "while" || w == "," || w == "as" || w == "after" || w == "before":
 		if p := c.prevVerb(i); p >= 0 && depth < 4 {
 			return c.subject(p, depth+1)
 		}
-		if w == "," && i-1 >= c.first && a.actor(i-1) >= 0 {
-			return c.chainLeft(i - 1)
-		}
-		return subj{ent: -1}
+		return subj{ent: -1, co: -1}
 	case a.isNominal(i):
-		s := c.chainLeft(i)
-		if s.ent < 0 && i+1 < v && a.lower[i+1] == "," {
-			// "Raymond Roth's attorney, Brian Davis, denied": the appositive.
-			return s
-		}
-		return s
+		return c.chainLeft(i)
 	}
-	return subj{ent: -1}
+	return subj{ent: -1, co: -1}
+}
+
+// parenthetical finds the subject of a verb whose auxiliary or finite form
+// follows a comma: "X, part of Y, did not accept" and "X's attorney, Joey
+// Jackson, defended" take X when X's head is an actor, else the insertion.
+func (c *clause) parenthetical(comma int) subj {
+	a := c.a
+	open := -1
+	for k := comma - 1; k >= c.first; k-- {
+		if a.lower[k] == "," {
+			open = k
+			break
+		}
+		if a.isFinite(k) {
+			break
+		}
+	}
+	if open < 0 {
+		if comma-1 >= c.first && a.isNominal(comma-1) {
+			return c.chainLeft(comma - 1)
+		}
+		return subj{ent: -1, co: -1}
+	}
+	if open-1 >= c.first && a.isNominal(open-1) {
+		before := c.chainLeft(open - 1)
+		if before.ent >= 0 {
+			if x, head := c.pick(c.npLeft(open-1), open-1); head && x == before.ent {
+				return before
+			}
+		}
+		inner := subj{ent: -1, co: -1}
+		if a.isNominal(comma - 1) {
+			inner = c.chainLeft(comma - 1)
+		}
+		if inner.ent >= 0 && inner.start == open+1 {
+			return inner
+		}
+		return before
+	}
+	return subj{ent: -1, co: -1}
 }
 
 // prevVerb returns the nearest earlier verb that heads a predicate
@@ -90,7 +126,7 @@ func (c *clause) prevVerb(i int) int {
 		if !a.isVerb(j) || a.lx.is("skipaux", w) {
 			continue
 		}
-		if j > c.first && (a.lower[j-1] == "to" || c.gerundTopic(j)) {
+		if j > c.first && (a.lower[j-1] == "to" || c.gerundTopic(j) || c.prenominal(j)) {
 			continue
 		}
 		return j
@@ -162,24 +198,42 @@ func (c *clause) chainLeft(k int) subj {
 		break
 	}
 	if len(nps) == 0 {
-		return subj{ent: -1}
+		return subj{ent: -1, co: -1}
 	}
-	for i := len(nps) - 1; i >= 0; i-- {
+	start := nps[len(nps)-1].s
+	out := subj{ent: -1, found: true, co: -1, start: start}
+	for i := len(nps) - 1; i >= 0 && out.ent < 0; i-- {
 		if x, head := c.pick(nps[i].s, nps[i].e); head {
-			return subj{ent: x, found: true}
+			out.ent = x
 		}
 	}
-	for i := len(nps) - 1; i >= 0; i-- {
+	for i := len(nps) - 1; i >= 0 && out.ent < 0; i-- {
 		if x, _ := c.pick(nps[i].s, nps[i].e); x >= 0 {
-			return subj{ent: x, found: true}
+			out.ent = x
 		}
 	}
-	return subj{ent: -1, found: true}
+	// "Netanyahu and Erdogan spoke": the first is the subject, the second
+	// a co-participant.
+	if out.ent >= 0 && start-2 >= c.first && a.lower[start-1] == "and" && a.isNominal(start-2) {
+		if x, head := c.pick(c.npLeft(start-2), start-2); head && x != out.ent {
+			out.co, out.ent = out.ent, x
+		}
+	}
+	return out
 }
+
+
 
 // chainRight reads the noun phrase starting at j and those attached to it
 // by "of" ("parts of the US Embassy"), and returns its actor, or -1.
 func (c *clause) chainRight(j int) int {
+	x, _ := c.chainRightHead(j)
+	return x
+}
+
+// chainRightHead is chainRight that also tells whether the actor heads
+// its phrase.
+func (c *clause) chainRightHead(j int) (int, bool) {
 	a := c.a
 	var spans [][2]int
 	for j < c.last && a.isNominal(j) && !a.isVerb(j) {
@@ -193,15 +247,15 @@ func (c *clause) chainRight(j int) int {
 	}
 	for _, sp := range spans {
 		if x, head := c.pick(sp[0], sp[1]); head {
-			return x
+			return x, true
 		}
 	}
 	for _, sp := range spans {
 		if x, _ := c.pick(sp[0], sp[1]); x >= 0 {
-			return x
+			return x, false
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // boundary reports whether token i ends the stretch in which a trigger's
@@ -217,44 +271,59 @@ func (c *clause) boundary(i int) bool {
 // prepObject finds the actor after the preposition prep within a short
 // window after token end, or -1.
 func (c *clause) prepObject(end int, prep string) int {
+	x, _ := c.prepObjectHead(end, prep)
+	return x
+}
+
+// prepObjectHead is prepObject that also tells whether the actor heads
+// its phrase.
+func (c *clause) prepObjectHead(end int, prep string) (int, bool) {
 	a := c.a
 	for k := end + 1; k < c.last && k <= end+10; k++ {
 		if c.boundary(k) || (k > end+1 && a.isFinite(k)) {
-			return -1
+			return -1, false
 		}
-		if a.lower[k] == prep {
-			return c.chainRight(k + 1)
+		if a.lower[k] == prep && !(prep == "to" && k+1 < c.last && a.isVerb(k+1)) {
+			return c.chainRightHead(k + 1)
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // directObject returns the actor of the noun phrase right after token end.
 func (c *clause) directObject(end int) int {
+	x, _ := c.directObjectHead(end)
+	return x
+}
+
+// directObjectHead is directObject that also tells whether the actor
+// heads its phrase.
+func (c *clause) directObjectHead(end int) (int, bool) {
 	a := c.a
 	j := end + 1
 	for j < c.last && (a.tag(j) == "RP" || strings.HasPrefix(a.tag(j), "RB")) {
 		j++
 	}
 	if j >= c.last {
-		return -1
+		return -1, false
 	}
 	if t := a.tag(j); t == "IN" || t == "TO" {
-		return -1
+		return -1, false
 	}
-	return c.chainRight(j)
+	return c.chainRightHead(j)
 }
 
 // target finds the target of a pattern whose words end at token end.
 func (c *clause) target(p *pattern, end int) int {
 	for _, t := range p.targets {
 		var x int
+		var head bool
 		if t == "obj" {
-			x = c.directObject(end)
+			x, head = c.directObjectHead(end)
 		} else {
-			x = c.prepObject(end, t)
+			x, head = c.prepObjectHead(end, t)
 		}
-		if x >= 0 {
+		if x >= 0 && (head || !p.headOnly) {
 			return x
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"strconv"
 
 	"github.com/chronicle/chronicle/doc"
+	"github.com/chronicle/chronicle/timex"
 )
 
 // DateFunc dates an event from the sentence that states it and its trigger,
@@ -37,11 +38,10 @@ func New() (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{lx: lx, date: sentenceDate}, nil
+	return &Coder{lx: lx, date: timex.EventDate}, nil
 }
 
-// SetDateFunc replaces the dating function (by default the first dated time
-// expression of the sentence, else the publication date).
+// SetDateFunc replaces the dating function (by default timex.EventDate).
 func (c *Coder) SetDateFunc(f DateFunc) {
 	if f != nil {
 		c.date = f
@@ -87,27 +87,12 @@ func (c *Coder) Run(d *doc.Doc) {
 // happened, or a threat (whose point is the future).
 func reportable(c candidate) bool {
 	switch c.ev.Status {
-	case doc.Asserted, doc.Denied:
+	case doc.Asserted:
 		return true
 	case doc.Hypothetical:
 		return c.ev.Type == "THREATEN"
 	}
 	return false
-}
-
-// sentenceDate is the fallback dating rule: the first fully dated time
-// expression in the sentence, else none.
-func sentenceDate(d *doc.Doc, si int, _ doc.Span) (string, string) {
-	if si < 0 || si >= len(d.Sentences) {
-		return "", doc.DateUnknown
-	}
-	s := d.Sentences[si]
-	for _, t := range d.Timexes {
-		if t.Start >= s.Start && t.End <= s.End && t.Type == "DATE" && isDay(t.Value) {
-			return t.Value, doc.DateText
-		}
-	}
-	return "", doc.DateUnknown
 }
 
 // isDay reports whether v is a calendar day, YYYY-MM-DD.

@@ -26,6 +26,7 @@ type pattern struct {
 	human   bool // the target must not be a place
 	needTgt bool // a noun event needs a target of its own
 	needSrc bool // a noun event needs a source of its own
+	headOnly bool // the target must head its noun phrase, not modify it
 }
 
 // quoteCue is a speech-act cue inside a quotation.
@@ -172,6 +173,8 @@ func parsePattern(f []string, noun bool) (pattern, error) {
 				p.human = true
 			case flag == "needtarget":
 				p.needTgt = true
+			case flag == "head":
+				p.headOnly = true
 			case flag == "needsource":
 				p.needSrc = true
 			case strings.HasPrefix(flag, "neg="):

@@ -25,6 +25,11 @@ func merge(cs []candidate) []candidate {
 			absorb(&out[k], c)
 			continue
 		}
+		if c.noun && c.ev.Source == "" {
+			// A noun with no actor of its own names an event only when
+			// it restates one already found.
+			continue
+		}
 		out = append(out, c)
 	}
 	return out
@@ -37,13 +42,18 @@ func findSame(out []candidate, c candidate) int {
 		if o.Type != e.Type {
 			continue
 		}
-		if !fits(o.Source, e.Source) || !fits(o.Target, e.Target) {
-			continue
+		if o.Source != e.Source || o.Target != e.Target {
+			// Only a noun report may leave a role open: "the attack on
+			// the embassy" restates an attack already found.
+			if !c.noun || !fits(o.Source, e.Source) || !fits(o.Target, e.Target) {
+				continue
+			}
+			if !(o.Source != "" && o.Source == e.Source) && !(o.Target != "" && o.Target == e.Target) {
+				continue
+			}
 		}
-		if !(o.Source != "" && o.Source == e.Source) && !(o.Target != "" && o.Target == e.Target) {
-			continue
-		}
-		if o.DateBasis == doc.DateText && e.DateBasis == doc.DateText && o.Date != e.Date {
+		if o.DateBasis == doc.DateText && e.DateBasis == doc.DateText && o.Date != e.Date &&
+			out[k].postDate == "" && c.postDate == "" {
 			continue
 		}
 		if speechTypes[e.Type] && !sameAct(out[k].lemma, c.lemma) {
@@ -75,13 +85,18 @@ func sameAct(a, b string) bool {
 // absorb folds a later report into the kept event.
 func absorb(k *candidate, c candidate) {
 	o, e := &k.ev, &c.ev
-	if o.Source == "" {
+	if k.noun && o.Source == "" {
 		o.Source = e.Source
 	}
-	if o.Target == "" {
+	if k.noun && o.Target == "" {
 		o.Target = e.Target
 	}
-	if o.DateBasis != doc.DateText && e.DateBasis == doc.DateText {
+	switch {
+	case c.postDate != "" && k.postDate == "":
+		// A post carries the day it was written: the surest date of a
+		// speech act.
+		o.Date, o.DateBasis, k.postDate = c.postDate, doc.DateText, c.postDate
+	case o.DateBasis != doc.DateText && e.DateBasis == doc.DateText:
 		o.Date, o.DateBasis = e.Date, e.DateBasis
 	}
 	if o.Fatalities == nil {

@@ -64,10 +64,13 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 		if prep == "between" {
 			continue
 		}
-		if x := c.nounPrep(n, prep); x >= 0 {
+		if x, head := c.nounPrep(n, prep); x >= 0 && (head || !p.headOnly) {
 			tgt = x
 			break
 		}
+	}
+	if p.human && !c.humanOK(tgt) {
+		tgt = -1
 	}
 	if x, y, ok := c.between(n); ok {
 		src, tgt = x, y
@@ -117,17 +120,17 @@ func (c *clause) nounSource(start, n int) int {
 
 // nounPrep finds the actor introduced by prep right after the noun (a
 // date or a short modifier may come between: "attack Tuesday on X").
-func (c *clause) nounPrep(n int, prep string) int {
+func (c *clause) nounPrep(n int, prep string) (int, bool) {
 	a := c.a
 	for k := n + 1; k < c.last && k <= n+3; k++ {
 		if a.lower[k] == prep {
-			return c.chainRight(k + 1)
+			return c.chainRightHead(k + 1)
 		}
 		if c.boundary(k) || a.lower[k] == "," || a.isFinite(k) {
-			return -1
+			return -1, false
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // between reads "between X and Y" after a noun of meeting.

@@ -1,6 +1,7 @@
 package event_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -35,13 +36,22 @@ func (o oracle) Analyze(a doc.Article) *doc.Doc {
 		addGoldQuotes(d, g)
 	}
 	o.coder.Run(d)
+	if name := os.Getenv("EVENT_DUMP"); name != "" && strings.Contains(a.Origin, name) {
+		for _, e := range d.Events {
+			fmt.Printf("%s s%d %s\n", e.Date, e.Sentence, event.String(d, e))
+		}
+	}
 	return d
 }
 
 // find returns every occurrence of s in body at word edges.
 func find(body, s string) [][2]int {
 	var out [][2]int
-	for _, v := range []string{s, strings.ReplaceAll(s, "'", "’")} {
+	vs := []string{s, strings.ReplaceAll(s, "'", "’")}
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		vs = append(vs, string(unicode.ToUpper(r))+s[n:])
+	}
+	for _, v := range vs {
 		for off := 0; ; {
 			i := strings.Index(body[off:], v)
 			if i < 0 {
@@ -62,9 +72,6 @@ func find(body, s string) [][2]int {
 				}
 			}
 			out = append(out, [2]int{st, en})
-		}
-		if strings.ReplaceAll(s, "'", "’") == s {
-			break
 		}
 	}
 	return out

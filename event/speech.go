@@ -28,6 +28,11 @@ func (a *article) quoteActs() []candidate {
 				continue
 			}
 			c := clause{a: a, si: si, first: s.First, last: s.Last}
+			if !c.mostlyQuoted(qi) {
+				// A few quoted words inside a narrative sentence are
+				// coded with the sentence's own verb.
+				continue
+			}
 			for i := s.First; i < s.Last; i++ {
 				if a.quote[i] != qi {
 					continue
@@ -82,6 +87,18 @@ func (c *clause) speechAct(i, speaker int, q doc.Quote) (candidate, bool) {
 	return candidate{}, false
 }
 
+// mostlyQuoted reports whether quote qi covers at least half the
+// sentence's tokens.
+func (c *clause) mostlyQuoted(qi int) bool {
+	n := 0
+	for i := c.first; i < c.last; i++ {
+		if c.a.quote[i] == qi {
+			n++
+		}
+	}
+	return 2*n >= c.last-c.first
+}
+
 // negatedCue reports whether a cue is denied right before it: "not a Warning".
 func (c *clause) negatedCue(i int) bool {
 	for j := i - 1; j >= c.first && j >= i-3; j-- {
@@ -100,7 +117,7 @@ func (c *clause) negatedCue(i int) bool {
 func (c *clause) otherActor(speaker int) int {
 	a := c.a
 	for k := c.first; k < c.last; k++ {
-		if x := a.actor(k); x >= 0 && x != speaker && !c.firstPersonMention(k) {
+		if x := a.actor(k); x >= 0 && x != speaker && a.quote[k] >= 0 && !c.firstPersonMention(k) {
 			return x
 		}
 	}

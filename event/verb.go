@@ -58,7 +58,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	typ, code, status := p.typ, p.cameo, doc.Asserted
 	neg, hyp := c.modality(v)
 	switch {
-	case neg && p.negType != "":
+	case neg && p.negType != "" && !c.modal(v):
 		typ, code = p.negType, p.negCode
 	case neg:
 		status = doc.Negated
@@ -75,6 +75,9 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		s = c.subject(v, 0)
 		tgt = s.ent
 		src = c.agent(end)
+		if src < 0 && !agentless[typ] {
+			return candidate{}, false
+		}
 	} else {
 		s = c.subject(v, 0)
 		src = s.ent
@@ -87,6 +90,9 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		if src < 0 && (s.firstPer || !s.found) {
 			src = c.quoteSpeaker(v)
 		}
+		if tgt < 0 && s.co >= 0 && symmetric[typ] {
+			tgt = s.co
+		}
 	}
 	if p.human && !c.humanOK(tgt) {
 		tgt = -1
@@ -94,7 +100,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if src == tgt {
 		tgt = -1
 	}
-	if src < 0 && tgt < 0 {
+	if (src < 0 && tgt < 0) || (p.needTgt && tgt < 0) {
 		return candidate{}, false
 	}
 	claim := -1
@@ -109,6 +115,16 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	}
 	return candidate{ev: ev, lemma: lemma, relative: s.relative}, true
 }
+
+// agentless are the types an article reports in the passive without
+// saying who acted ("was arrested", "were killed", "was accused").
+var agentless = map[string]bool{
+	"ACCUSE": true, "COERCE": true, "ASSAULT": true, "RETREAT": true, "SANCTION": true,
+}
+
+// symmetric are the types whose second participant may be a co-subject:
+// "Netanyahu and Erdogan spoke by telephone".
+var symmetric = map[string]bool{"CONSULT": true, "COOPERATE": true, "AGREE": true}
 
 // event builds an event whose trigger runs from token i to token j-1.
 func (c *clause) event(typ, code, mode string, src, tgt, i, j int, status string) doc.Event {
@@ -156,6 +172,9 @@ func (c *clause) passive(v int) bool {
 	if a.tag(v) != "VBN" {
 		return false
 	}
+	if v+1 < c.last && a.lower[v+1] == "by" {
+		return true
+	}
 	for i := v - 1; i >= c.first; i-- {
 		w := a.lower[i]
 		switch {
@@ -196,6 +215,10 @@ func (c *clause) modality(v int) (neg, hyp bool) {
 	}
 	if i >= c.first && a.lower[i] == "to" {
 		hyp = true
+		// "chose not to accept": the negation governs the infinitive.
+		if i-1 >= c.first && a.lx.is("neg", a.lower[i-1]) {
+			neg = true
+		}
 	}
 	if a.tag(v) == "VB" && !c.afterDo(v) && v != c.first {
 		hyp = true
@@ -213,6 +236,16 @@ func (c *clause) modality(v int) (neg, hyp bool) {
 		hyp = true
 	}
 	return neg, hyp
+}
+
+// modal reports whether a modal verb stands before the verb at v.
+func (c *clause) modal(v int) bool {
+	for i := v - 1; i >= c.first && c.skippable(i); i-- {
+		if c.a.lx.is("modal", c.a.lower[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterDo reports whether the base-form verb at v follows "do", "did" or
@@ -256,7 +289,9 @@ func (c *clause) reported(v int) (string, int) {
 			continue
 		}
 		switch a.lx.baseVerb(w) {
-		case "allege", "alleged", "claim", "claimed", "accuse", "accused", "suspect", "suspected":
+		case "allege", "alleged", "claim", "claimed", "accuse", "accused", "suspect", "suspected",
+			"insist", "insisted", "believe", "believed", "think", "argue", "argued", "contend",
+			"contended", "maintain", "maintained", "suggest", "suggested":
 			return doc.Alleged, c.subject(i, 0).ent
 		case "deny", "denied", "denies":
 			return doc.Denied, -1
