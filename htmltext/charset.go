@@ -27,7 +27,7 @@ func toUTF8(page []byte, contentType string) ([]byte, error) {
 			return page, nil
 		}
 		enc = charmap.Windows1252
-	case valid && hasMultiByte(page) && isSingleByte(enc):
+	case valid && hasMultiByte(page) && singleByte[name]:
 		return page, nil
 	}
 	if enc == nil || enc == encoding.Nop {
@@ -49,11 +49,15 @@ func hasMultiByte(b []byte) bool {
 	return false
 }
 
-// isSingleByte reports whether enc maps each byte to one character (the
-// Windows and ISO-8859 families), the ones UTF-8 is mistaken for.
-func isSingleByte(enc encoding.Encoding) bool {
-	_, ok := enc.(*charmap.Charmap)
-	return ok
+// singleByte lists the WHATWG names of encodings that map each byte to one
+// character, the ones UTF-8 is mislabelled as.
+var singleByte = map[string]bool{
+	"windows-1250": true, "windows-1251": true, "windows-1252": true, "windows-1253": true,
+	"windows-1254": true, "windows-1255": true, "windows-1256": true, "windows-1257": true,
+	"windows-1258": true, "iso-8859-2": true, "iso-8859-3": true, "iso-8859-4": true,
+	"iso-8859-5": true, "iso-8859-6": true, "iso-8859-7": true, "iso-8859-8": true,
+	"iso-8859-10": true, "iso-8859-13": true, "iso-8859-14": true, "iso-8859-15": true,
+	"iso-8859-16": true, "koi8-r": true, "koi8-u": true, "macintosh": true, "windows-874": true,
 }
 
 // stripBOM drops a UTF-8 byte-order mark, which would otherwise become the

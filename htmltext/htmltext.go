@@ -30,6 +30,7 @@ const MaxPage = 16 << 20
 var (
 	ErrNoText   = errors.New("no text")
 	ErrTooLarge = errors.New("page too large")
+	ErrTooDeep  = errors.New("elements nested too deep")
 )
 
 // Page is what a web page holds for Chronicle.
@@ -67,6 +68,11 @@ func (x *Extractor) ExtractType(page []byte, pageURL, contentType string) (Page,
 	}
 	root, err := html.Parse(bytes.NewReader(stripBOM(text)))
 	if err != nil {
+		// The parser refuses more than 512 open elements, which only
+		// broken or hostile pages reach.
+		if strings.Contains(err.Error(), "exceeds") {
+			return Page{URL: pageURL}, fmt.Errorf("%w: %v", ErrTooDeep, err)
+		}
 		return Page{URL: pageURL}, fmt.Errorf("parse html: %w", err)
 	}
 	p := Page{URL: pageURL}

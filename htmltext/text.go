@@ -69,8 +69,12 @@ func (w *writer) word(s string) {
 
 func (w *writer) paragraph() { w.breaks = 2 }
 
+// line owes a line break; a second one in a row (<br><br>) owes a
+// paragraph break, as that is how many pages separate paragraphs.
 func (w *writer) line() {
-	if w.breaks < 1 {
+	if w.breaks >= 1 {
+		w.breaks = 2
+	} else {
 		w.breaks = 1
 	}
 }
