@@ -158,4 +158,6 @@ func TestDevGold(t *testing.T) {
 	}
 }
 
-const devGoldFloor = 0.0
+// devGoldFloor is the share of required gold expressions found with the
+// right value; 124 of 128 when the stage was written.
+const devGoldFloor = 0.95

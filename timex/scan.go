@@ -17,6 +17,7 @@ type scan struct {
 	d    *doc.Doc
 	toks []doc.Token
 	low  []string
+	cut  []bool // tokens read without their trailing full stop
 	ref  time.Time
 	out  []doc.Timex
 	// clocks lists indices into out of times of day whose day is not yet
@@ -37,10 +38,19 @@ type match struct {
 func (t *Tagger) newScan(d *doc.Doc, first, last int, ref time.Time) *scan {
 	toks := d.Tokens[first:last]
 	low := make([]string, len(toks))
+	var cut []bool
 	for i, tk := range toks {
 		low[i] = strings.ToLower(tk.Text)
+		// The tokeniser leaves a full stop on some words that end a
+		// sentence ("in May."); read the word without it.
+		if w, ok := strings.CutSuffix(low[i], "."); ok && len(w) > 1 && !t.open[low[i]] && t.open[w] {
+			if cut == nil {
+				cut = make([]bool, len(toks))
+			}
+			low[i], cut[i] = w, true
+		}
 	}
-	return &scan{t: t, d: d, toks: toks, low: low, ref: ref}
+	return &scan{t: t, d: d, toks: toks, low: low, cut: cut, ref: ref}
 }
 
 // w returns the lower-cased token i, or "" past either end.
@@ -88,6 +98,9 @@ func (s *scan) emit(m match) {
 	start, end := m.start, m.end
 	if start == 0 && end == 0 {
 		start, end = s.toks[m.a].Start, s.toks[m.b-1].End
+		if s.cut != nil && s.cut[m.b-1] {
+			end--
+		}
 	}
 	body := s.d.Article.Body
 	if start < 0 || end > len(body) || start >= end {

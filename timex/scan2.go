@@ -441,6 +441,9 @@ func (s *scan) century(j int) (string, bool) {
 // numericDate reads one-token dates: "2019-12-31", "12/31/2019", and year
 // ranges "2009-2010", which give two expressions.
 func (s *scan) numericDate(i int) (match, bool) {
+	if i < 0 || i >= len(s.toks) {
+		return match{}, false
+	}
 	w := s.w(i)
 	tok := s.toks[i]
 	if p := strings.Split(w, "-"); len(p) == 3 && len(p[0]) == 4 {
