@@ -291,6 +291,10 @@ func (e *extraction) addScore(a *html.Node, score float64, level int, candidates
 		if as == nil {
 			break
 		}
+		if !blocks[a.DataAtom] && a.DataAtom != atom.Td && a.DataAtom != atom.Body {
+			// Inline wrappers (a link around a teaser) are no containers.
+			continue
+		}
 		if !as.scored {
 			as.scored = true
 			as.score = tagWeight(a) + classWeight(a)
