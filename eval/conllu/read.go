@@ -23,12 +23,14 @@ type Document struct {
 // (person, organization, place ...), its cluster id and whether its
 // syntactic head is a proper noun.
 type Mention struct {
-	Start, End int
-	Type       string
-	Cluster    string
-	Named      bool
-	HeadStart  int // byte span of the head word
-	HeadEnd    int
+	Start, End  int
+	Type        string
+	Cluster     string
+	Named       bool
+	HeadStart   int // byte span of the head word
+	HeadEnd     int
+	Proper      [][2]int // byte spans of its own proper nouns (not in a nested mention)
+	first, last int      // word range in its sentence, while reading
 }
 
 // word is one syntactic word of a sentence, as far as scoring needs it.
@@ -65,9 +67,14 @@ func Read(r io.Reader) ([]Document, error) {
 		if cur == nil {
 			return
 		}
+		var ms []*Mention
 		for _, s := range spans {
-			resolveHead(&cur.Mentions[s[2]], sent, s[0], s[1])
+			m := &cur.Mentions[s[2]]
+			m.first, m.last = s[0], s[1]
+			resolveHead(m, sent, s[0], s[1])
+			ms = append(ms, m)
 		}
+		ownProper(ms, sent)
 		spans = spans[:0]
 		sent = sent[:0]
 	}
@@ -250,5 +257,32 @@ func resolveHead(m *Mention, sent []word, first, last int) {
 		}
 	}
 	m.HeadStart, m.HeadEnd = sent[h-1].start, sent[h-1].end
-	m.Named = sent[h-1].upos == "PROPN"
+}
+
+// ownProper finds, for each mention of a sentence, the proper nouns that
+// belong to it rather than to a smaller mention inside it: "Mike Pompeo"
+// in "US Secretary of State Mike Pompeo" (whose "US" is a place of its
+// own). A mention with such a word is a named mention.
+func ownProper(ms []*Mention, sent []word) {
+	for _, m := range ms {
+		for i := m.first; i <= m.last; i++ {
+			if sent[i-1].upos != "PROPN" || inNested(ms, m, i) {
+				continue
+			}
+			m.Proper = append(m.Proper, [2]int{sent[i-1].start, sent[i-1].end})
+		}
+		m.Named = len(m.Proper) > 0
+	}
+}
+
+func inNested(ms []*Mention, m *Mention, i int) bool {
+	for _, n := range ms {
+		if n == m || n.first < m.first || n.last > m.last || n.first == m.first && n.last == m.last {
+			continue
+		}
+		if i >= n.first && i <= n.last {
+			return true
+		}
+	}
+	return false
 }

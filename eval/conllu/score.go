@@ -89,12 +89,12 @@ var classes = []string{"PERSON", "ORG", "PLACE"}
 // writes a table (and, when verbose, every miss and false alarm) to w.
 //
 // Which GUM mentions count: for mention precision/recall/F1, the named
-// mentions of person, organization and place entities, those whose
-// syntactic head is a proper noun (GUM also marks pronouns and common-noun
-// phrases, which a name finder is not asked to find). A Chronicle name
-// mention matches a GUM mention of the same class when it lies within it
-// and covers its head word ("Mike Pompeo" within "US Secretary of State
-// Mike Pompeo"). For cluster precision, every mention of every PERSON
+// mentions of person, organization and place entities, those with a
+// proper noun of their own, not inside a smaller mention (GUM also marks
+// pronouns and common-noun phrases, which a name finder is not asked to
+// find). A Chronicle name mention matches a GUM mention of the same class
+// when it lies within it and covers one of those proper nouns ("Mike
+// Pompeo" within "US Secretary of State Mike Pompeo"). For cluster precision, every mention of every PERSON
 // entity (names, titles, pronouns) is aligned with the smallest GUM
 // mention that contains it and whose head it covers, and each pair of
 // aligned mentions of one entity is checked against GUM's clusters.
@@ -182,7 +182,7 @@ func scoreDoc(sc *Scores, gd Document, d *doc.Doc, w io.Writer, verbose bool) {
 	for _, s := range sys {
 		typed, untyped := -1, -1
 		for gi, g := range gold {
-			if s.Start < g.Start || s.End > g.End || s.Start > g.HeadStart || s.End < g.HeadEnd {
+			if s.Start < g.Start || s.End > g.End || !coversProper(s.Start, s.End, g) {
 				continue
 			}
 			if untyped < 0 && !anyUsed[gi] {
@@ -226,6 +226,17 @@ func scoreDoc(sc *Scores, gd Document, d *doc.Doc, w io.Writer, verbose bool) {
 		}
 	}
 	scorePairs(sc, gd, d, w, verbose)
+}
+
+// coversProper reports whether [start, end) covers one of g's own proper
+// nouns.
+func coversProper(start, end int, g Mention) bool {
+	for _, p := range g.Proper {
+		if start <= p[0] && end >= p[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // gumTypeAt names the GUM entity type of the smallest mention holding a
@@ -285,7 +296,7 @@ func scorePairs(sc *Scores, gd Document, d *doc.Doc, w io.Writer, verbose bool) 
 
 func report(w io.Writer, sc Scores) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "GUM entity mentions (%d documents; named mentions: head is a proper noun)\t\t\t\t\t\t\t\n", sc.Docs)
+	fmt.Fprintf(w, "GUM entity mentions, %d documents (named: with a proper noun of their own; place = GPE, LOC, FAC)\n", sc.Docs)
 	fmt.Fprintln(tw, "type\tgold\tfound\tright\tP\tR\tF1\t")
 	for _, c := range classes {
 		row(tw, strings.ToLower(c), sc.Types[c])
