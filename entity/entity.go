@@ -57,6 +57,7 @@ type ent struct {
 	gender  byte     // 'm', 'f' or 0
 	parts   []string // lower-case name parts, for matching later mentions
 	nation  bool     // a country entity
+	head    string   // lower-case head word of an organisation name
 	metonym bool     // a capital stood for the government
 }
 

@@ -439,15 +439,19 @@ func (st *state) core(a, b int, c context) {
 		next = st.ws[b].Text
 	}
 	switch {
-	case b-a >= 2 && b-a <= 4:
-		st.person(a, b, c, nil)
-	case speechVerbs[next]:
+	case speechVerbs[next] && b-a <= 4 || b-a >= 2 && b-a <= 3 && st.ageAfter(b):
 		st.person(a, b, c, nil)
 	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent:
 		name := st.text(a, b)
 		e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: c.country}})
 		st.add(e, a, b, doc.MentionName)
 	}
+}
+
+// ageAfter reports whether words from b read ", 47," – an age, given
+// only for people.
+func (st *state) ageAfter(b int) bool {
+	return b+2 < len(st.ws) && st.ws[b].Text == "," && st.ws[b+1].Tag == "CD" && len(st.ws[b+1].Text) <= 3 && st.ws[b+2].Text == ","
 }
 
 // properRun reports whether every word of [a, b) is a title-case proper
@@ -512,11 +516,20 @@ func (st *state) titleBefore(a int) (*title, int) {
 		if s < 0 || st.ws[s].Sent != st.ws[a].Sent {
 			continue
 		}
-		if tn, t := st.titleAt(s); tn == n {
+		if tn, t := st.titleAt(s); tn == n && !vagueTitles[strings.ToLower(st.ws[s].Text)] {
 			return t, s
 		}
 	}
 	return nil, -1
+}
+
+// vagueTitles are title words that, in lower case before a name, are more
+// often an adjective or a plain noun ("major", "general", "chair").
+var vagueTitles = map[string]bool{
+	"major": true, "general": true, "chair": true, "leader": true, "executive": true,
+	"official": true, "officer": true, "captain": true, "justice": true, "speaker": true,
+	"representative": true, "secretary": true, "director": true, "founder": true,
+	"commander": true, "inspector": true, "doctor": true, "king": true, "queen": true, "prince": true,
 }
 
 // countryBefore returns the country of the words just before a title: a
@@ -598,7 +611,7 @@ func (st *state) findPerson(parts []string) *ent {
 			}
 			continue
 		}
-		if len(parts) == 1 && len(e.parts) > 1 && e.parts[0] == parts[0] {
+		if len(parts) == 1 && len(e.parts) > 1 && e.parts[0] == parts[0] && st.isGiven(parts[0]) {
 			byFirst = e
 			firsts++
 		}
@@ -607,6 +620,15 @@ func (st *state) findPerson(parts []string) *ent {
 		return byFirst
 	}
 	return nil
+}
+
+// isGiven reports whether a lower-case name part is a known given name.
+func (st *state) isGiven(p string) bool {
+	if p == "" {
+		return false
+	}
+	_, ok := st.lx.given[strings.ToUpper(p[:1])+p[1:]]
+	return ok
 }
 
 func compatibleFirst(a, b string) bool {
@@ -642,7 +664,7 @@ func (st *state) matchOrg(a, b int) *ent {
 			return e
 		}
 		if subset(parts, e.parts) && len(parts) < len(e.parts) && !st.lx.stop[st.ws[a].Text] {
-			if _, ok := st.lx.heads[st.ws[b-1].Text]; ok || b-a > 1 || last(parts) == last(e.parts) {
+			if last(parts) == last(e.parts) || e.head != "" && contains(parts, e.head) {
 				return e
 			}
 		}
@@ -663,6 +685,15 @@ func initials(name string) string {
 		}
 	}
 	return b.String()
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func subset(a, b []string) bool {
@@ -723,7 +754,8 @@ func (st *state) org(a, b int, h head, c context) {
 		return
 	}
 	name := st.text(a, b)
-	e := st.entity("O:"+name, ent{Entity: doc.Entity{Name: name, Type: h.Type, Country: country, Sector: h.Sector}})
+	hw, _, _ := st.headOf(a, b)
+	e := st.entity("O:"+name, ent{Entity: doc.Entity{Name: name, Type: h.Type, Country: country, Sector: h.Sector}, head: strings.ToLower(hw)})
 	if e.Type == doc.GPE || e.Type == doc.LOC {
 		e.Sector = ""
 	}
