@@ -271,7 +271,45 @@ func (e *extraction) best(body *html.Node) *html.Node {
 		}
 		return nil
 	}
+	top = e.common(top, topScore, candidates, body)
 	return e.climb(top, body)
+}
+
+// common moves the top candidate up to the nearest ancestor that also holds
+// at least three other near-best candidates: a page that wraps each
+// paragraph in its own scored box has its article in the box's parent.
+func (e *extraction) common(top *html.Node, topScore float64, candidates []*html.Node, body *html.Node) *html.Node {
+	var alts []*html.Node
+	for _, c := range candidates {
+		if c != top && e.stats[c].score >= 0.75*topScore && !contains(c, top) {
+			alts = append(alts, c)
+		}
+	}
+	if len(alts) < 3 {
+		return top
+	}
+	for a := top.Parent; a != nil && a != body; a = a.Parent {
+		n := 0
+		for _, c := range alts {
+			if contains(a, c) {
+				n++
+			}
+		}
+		if n >= 3 {
+			return a
+		}
+	}
+	return top
+}
+
+// contains reports whether n is a or is below it.
+func contains(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *extraction) scoreParagraph(p *html.Node, weight float64, candidates *[]*html.Node) {
