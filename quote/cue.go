@@ -418,7 +418,7 @@ func (r *runner) according(si, i int) {
 	k.channel = r.channelNear(k.start, r.tokEnd(j-1))
 	lead := r.wordsOutside(s.First, i) == 0
 	switch {
-	case lead && j < s.Last && r.text(j) == ",":
+	case lead && j+1 < s.Last && r.text(j) == ",":
 		k.cs, k.ce = r.d.Tokens[j+1].Start, r.contentEnd(si)
 	case !lead:
 		end := r.d.Tokens[i].Start
