@@ -35,6 +35,21 @@ type extraction struct {
 	// kept is the text length of the chosen content: a block holding most
 	// of it is the article itself, whatever its name says.
 	kept int
+	// posts holds the embedded social-media posts in the chosen content
+	// and every element around them, which cleaning keeps.
+	posts map[*html.Node]bool
+}
+
+func (e *extraction) markPosts(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Blockquote && isPost(n) {
+		for a := n; a != nil && !e.posts[a]; a = a.Parent {
+			e.posts[a] = true
+		}
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		e.markPosts(c)
+	}
 }
 
 // mainText finds the article's container and returns its cleaned text.
@@ -52,8 +67,10 @@ func mainText(root *html.Node) string {
 	}
 	nodes := e.siblings(top)
 	var w writer
+	e.posts = make(map[*html.Node]bool)
 	for _, n := range nodes {
 		e.kept += e.stats[n].text
+		e.markPosts(n)
 	}
 	for _, n := range nodes {
 		e.clean(n)
@@ -112,6 +129,22 @@ func junkName(n *html.Node) bool {
 	switch attr(n, "role") {
 	case "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar":
 		return true
+	}
+	return false
+}
+
+// postClasses mark the blockquotes that social networks' embed codes
+// leave in a page; the post's text is kept, as statements are often made
+// there.
+var postClasses = []string{"twitter-tweet", "instagram-media", "tiktok-embed", "reddit-card",
+	"bluesky-embed", "mastodon-embed", "text-post-media", "fb-post", "twitter-video"}
+
+func isPost(n *html.Node) bool {
+	cls := attr(n, "class")
+	for _, p := range postClasses {
+		if strings.Contains(cls, p) {
+			return true
+		}
 	}
 	return false
 }
@@ -448,7 +481,7 @@ func (e *extraction) drop(n *html.Node) bool {
 	if s == nil {
 		return false
 	}
-	if s.text > e.kept/2 {
+	if s.text > e.kept/2 || e.posts[n] {
 		return false
 	}
 	if junkName(n) {

@@ -46,7 +46,7 @@ func TestExtractText(t *testing.T) {
 		{"inline elements join words", `<html><body><article><p>Written by <a href="/s">AppleInsider</a> staff, with <b>bold</b>words and a <em>long</em> sentence, so that it scores, and more text.</p></article></body></html>`,
 			[]string{"Written by AppleInsider staff, with boldwords and a long sentence"}, nil},
 		{"embedded post kept", `<html><body><article><p>The minister answered critics in a post on Tuesday evening, after a long day of debate, and more.</p>
-<blockquote class="twitter-tweet"><p lang="en">We will rebuild the bridge by spring, whatever it costs.</p>&mdash; Minister (@minister) <a href="https://twitter.com/x">January 2, 2020</a></blockquote>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">We will rebuild the bridge by spring, whatever it costs.</p>&mdash; Minister (@minister) <a href="https://twitter.com/x">January 2, 2020</a></blockquote></div>
 <p>Opposition leaders dismissed the promise as empty, saying the budget, already stretched, could not cover it.</p></article></body></html>`,
 			[]string{"in a post on Tuesday", "We will rebuild the bridge by spring", "Opposition leaders"}, nil},
 		{"hidden and scripts dropped", `<html><body><article><p>Visible paragraph with enough words to be scored as text, with commas, here.</p><div style="display: none">Hidden text</div><script>var x = "script text";</script><p hidden>Hidden too</p></article></body></html>`,
