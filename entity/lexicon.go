@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:embed lexicon/*.tsv
+//go:embed lexicon/*.tsv lexicon/english.txt
 var lexFS embed.FS
 
 // known is what the lexicons say about a name: a country, a place, a
@@ -52,6 +52,7 @@ type lexicon struct {
 	given     map[string]byte   // given name → 'm', 'f' or 'u'
 	stop      map[string]bool   // capitalised words that are never names alone
 	modifiers map[string]string // "Shia" → "", "European" → "EU"
+	english   map[string]bool   // plain English words, in lower case
 	maxWords  int               // longest phrase, in words
 }
 
@@ -67,6 +68,7 @@ func loadLexicon() (*lexicon, error) {
 		given:     map[string]byte{},
 		stop:      map[string]bool{},
 		modifiers: map[string]string{},
+		english:   make(map[string]bool, 64000),
 	}
 	loaders := []struct {
 		file string
@@ -83,6 +85,7 @@ func loadLexicon() (*lexicon, error) {
 		{"firstnames.tsv", 2, lx.addGiven},
 		{"stopcaps.tsv", 1, func(f []string) { lx.stop[f[0]] = true }},
 		{"modifiers.tsv", 2, func(f []string) { lx.modifiers[f[0]] = f[1] }},
+		{"english.txt", 1, func(f []string) { lx.english[f[0]] = true }},
 	}
 	for _, l := range loaders {
 		if err := readTSV(l.file, l.cols, l.add); err != nil {

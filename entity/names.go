@@ -249,7 +249,7 @@ func (st *state) run(i int) int {
 			pos++
 			continue
 		}
-		if n, k := st.lookup(pos); n > 0 {
+		if n, k := st.lookup(pos); n > 0 && !(n == 1 && !k.Nation && k.Type == doc.GPE && st.findPerson(nameParts(st.ws[pos].Text)) != nil) {
 			if _, h, ok := st.headOf(pos, j); ok && pos+n < j && k.Type != doc.PERSON {
 				if tn, _ := st.titleAt(pos + n); tn == 0 {
 					st.org(pos, j, h, c)
@@ -409,8 +409,14 @@ func (st *state) core(a, b int, c context) {
 		st.person(a, b, c, nil)
 		return
 	case b-a >= 2 && given:
-		st.person(a, b, c, nil)
+		st.person(a, st.nameEnd(a, b), c, nil)
 		return
+	}
+	if b-a >= 2 {
+		if e := st.findPerson(nameParts(first)); e != nil && !st.ws[a].First {
+			st.add(e, a, a+1, doc.MentionName) // "Warhol Polaroids"
+			return
+		}
 	}
 	if e := st.matchPerson(a, b); e != nil {
 		st.add(e, a, b, doc.MentionName)
@@ -441,11 +447,43 @@ func (st *state) core(a, b int, c context) {
 	switch {
 	case speechVerbs[next] && b-a <= 4 || b-a >= 2 && b-a <= 3 && st.ageAfter(b):
 		st.person(a, b, c, nil)
+	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b):
+		st.person(a, b, c, nil)
 	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent:
 		name := st.text(a, b)
 		e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: c.country}})
 		st.add(e, a, b, doc.MentionName)
 	}
+}
+
+// nameEnd returns where a person's name that starts with a given name
+// ends: at most three words, stopping at a plain English word ("Andy
+// Warhol Photographic Legacy Program" → "Andy Warhol").
+func (st *state) nameEnd(a, b int) int {
+	k := a + 1
+	for k < b && k-a < 4 {
+		w := st.ws[k]
+		if connectors[w.Text] || st.lx.english[strings.ToLower(w.Text)] && len(w.Text) > 2 && !strings.HasSuffix(w.Text, ".") {
+			break
+		}
+		k++
+	}
+	if k == a+1 && b-a <= 3 {
+		return b // "Mary Rose", "John Price": the surname is also a word
+	}
+	return k
+}
+
+// plainCaps reports whether words [a, b) are all title-case words, with no
+// acronym, digit or connector: the shape of a personal name.
+func (st *state) plainCaps(a, b int) bool {
+	for i := a; i < b; i++ {
+		t := st.ws[i].Text
+		if !st.ws[i].Cap || st.isAllCaps(i) && len(t) > 2 || connectors[t] || strings.ContainsAny(t, "0123456789&") {
+			return false
+		}
+	}
+	return true
 }
 
 // ageAfter reports whether words from b read ", 47," – an age, given

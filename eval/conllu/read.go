@@ -62,6 +62,7 @@ func Read(r io.Reader) ([]Document, error) {
 		// A multiword token's surface covers the words listed under it.
 		mwtEnd     int
 		mwtS, mwtE int
+		mwtAt      int // bytes of the token's surface its words took so far
 	)
 	flush := func() {
 		if cur == nil {
@@ -135,7 +136,7 @@ func Read(r io.Reader) ([]Document, error) {
 				return nil, fmt.Errorf("conllu: line %d: bad range %q", line, f[0])
 			}
 			mwtEnd, _ = strconv.Atoi(z)
-			mwtS = b.Len()
+			mwtS, mwtAt = b.Len(), 0
 			b.WriteString(f[1])
 			mwtE = b.Len()
 			if !strings.Contains(f[9], "SpaceAfter=No") {
@@ -150,7 +151,13 @@ func Read(r io.Reader) ([]Document, error) {
 		hd, _ := strconv.Atoi(f[6])
 		w := word{upos: f[3], head: hd}
 		if id <= mwtEnd {
-			w.start, w.end = mwtS, mwtE // part of a multiword token: its span
+			// part of a multiword token ("USI's" = "USI" + "'s"): its own
+			// bytes when it spells them, else the whole token
+			w.start, w.end = mwtS, mwtE
+			if rest := b.String()[mwtS+mwtAt : mwtE]; strings.HasPrefix(rest, f[1]) {
+				w.start, w.end = mwtS+mwtAt, mwtS+mwtAt+len(f[1])
+				mwtAt += len(f[1])
+			}
 		} else {
 			w.start = b.Len()
 			b.WriteString(f[1])
