@@ -166,6 +166,8 @@ func (s *scan) at(i int) (match, bool) {
 	try(s.numberUnit(i))
 	try(s.yearAt(i))
 	try(s.refWord(i))
+	try(s.partOfYear(i))
+	try(s.holidayAt(i))
 	if found && best.a != i && best.start == 0 {
 		best.a = i
 	}
@@ -200,7 +202,8 @@ var openers = map[string]bool{
 	"the": true, "every": true, "each": true, "per": true, "once": true, "twice": true,
 	"thrice": true, "fiscal": true, "at": true, "end": true, "beginning": true,
 	"start": true, "turn": true, "these": true, "almost": true, "nearly": true,
-	"mere": true, "full": true, "whole": true, "fy": true,
+	"mere": true, "full": true, "whole": true, "fy": true, "new": true,
+	"q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
 }
 
 // modified reads a lead modifier ("early", "late", "mid-", "the end of")
@@ -224,6 +227,14 @@ func (s *scan) modified(i int) (match, bool) {
 	}
 	if s.w(j) == "the" && isEdge(s.w(j+1)) && s.w(j+2) == "of" {
 		j += 3
+	}
+	if j > i+1 && s.w(j) == "the" {
+		// "the end of the year": the current one.
+		if u, ok := s.t.unit[s.w(j+1)]; ok && !strings.HasSuffix(s.w(j+1), "s") {
+			if v := shiftValue(s.ref, 0, u); v != "" && u != "TH" && u != "TM" && u != "S" && u != "D" {
+				return match{a: i, b: j + 2, typ: "DATE", val: v}, true
+			}
+		}
 	}
 	var best match
 	found := false
@@ -311,10 +322,13 @@ func (s *scan) monthWord(i int) (int, bool) {
 	}
 	switch s.w(i) {
 	case "may", "march":
+		if s.digitAt(i + 1) {
+			return m, true // "March 2", "May 2010"
+		}
 		if !strings.HasPrefix(s.tag(i), "NN") && !monthPreps[s.w(i-1)] {
 			return 0, false
 		}
-		if i == 0 && !s.digitAt(i+1) {
+		if i == 0 {
 			return 0, false
 		}
 	}

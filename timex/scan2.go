@@ -212,6 +212,14 @@ func (s *scan) clockAt(i int) (match, bool) {
 	if p, ok := s.t.partday[w]; ok && strings.HasPrefix(p, "T") {
 		return s.clockEnd(i, i+1, p)
 	}
+	if len(w) == 4 && s.t.zone[s.w(i+1)] {
+		// "1900 GMT": a time on the 24-hour clock.
+		h, ok1 := smallInt(w[:2], 2)
+		m, ok2 := smallInt(w[2:], 2)
+		if ok1 && ok2 && h < 24 && m < 60 {
+			return s.clockEnd(i, i+1, fmt.Sprintf("T%02d:%02d", h, m))
+		}
+	}
 	h, m, sec, mer, ok := clockToken(w)
 	if !ok {
 		return match{}, false
@@ -368,6 +376,9 @@ func (s *scan) yearContext(i, y int) bool {
 	switch s.w(i - 1) {
 	case "$", "€", "£", "#", "no.", "number", "nos.", "route", "flight", "about", "some", "nearly", "over", "than":
 		return false
+	}
+	if s.t.zone[s.w(i+1)] {
+		return false // "1900 GMT" is a time
 	}
 	switch s.w(i + 1) {
 	case "%", "percent", "per", "-", "to", "and":
@@ -617,7 +628,7 @@ func (s *scan) direction(a, b int) int {
 	for hi+1 < len(s.toks) && s.inGroup(hi+1) {
 		hi++
 	}
-	dir := unknown
+	dir, present := unknown, false
 	for k := lo; k <= hi; k++ {
 		if s.t.future[s.w(k)] {
 			return future
@@ -629,7 +640,21 @@ func (s *scan) direction(a, b int) int {
 			if dir == unknown && s.tag(k+1) == "VB" {
 				dir = future // "to run through June"
 			}
+		case "VBZ", "VBP":
+			present = present || !s.t.reporting[s.w(k)]
 		}
+	}
+	near := v >= a-4 && v <= b+3
+	if dir == unknown && present && near {
+		// News tells what is coming in the present tense ("the law takes
+		// effect Monday"), but not after "since" or "after"; a present
+		// verb further off ("consider what we know about his visit on
+		// Saturday") says nothing of the day.
+		switch s.w(a - 1) {
+		case "since", "after":
+			return past
+		}
+		return future
 	}
 	return dir
 }

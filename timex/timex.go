@@ -28,23 +28,25 @@ var lexiconFS embed.FS
 // Tagger finds and normalises time expressions. Build it once with New; it
 // holds only read-only tables, so one value is safe for concurrent use.
 type Tagger struct {
-	month    map[string]int
-	weekday  map[string]int
-	number   map[string]int
-	vague    map[string]bool
-	ordinal  map[string]int
-	unit     map[string]string
-	partday  map[string]string
-	season   map[string]string
-	relday   map[string]int
-	cue      map[string]int
-	mod      map[string]string
-	ref      map[string]string
-	setword  map[string]string
-	future   map[string]bool
-	zone     map[string]bool
-	meridiem map[string]string
-	open     map[string]bool // every word of the lexicon, for a fast first test
+	month     map[string]int
+	weekday   map[string]int
+	number    map[string]int
+	vague     map[string]bool
+	ordinal   map[string]int
+	unit      map[string]string
+	partday   map[string]string
+	season    map[string]string
+	relday    map[string]int
+	cue       map[string]int
+	mod       map[string]string
+	ref       map[string]string
+	setword   map[string]string
+	future    map[string]bool
+	zone      map[string]bool
+	meridiem  map[string]string
+	reporting map[string]bool   // present-tense verbs that tell of the past
+	holiday   map[string]string // fixed "MM-DD", or the name of a moving feast
+	open      map[string]bool   // every word of the lexicon, for a fast first test
 }
 
 // New loads the embedded lexicon.
@@ -55,7 +57,7 @@ func New() (*Tagger, error) {
 		partday: map[string]string{}, season: map[string]string{}, relday: map[string]int{},
 		cue: map[string]int{}, mod: map[string]string{}, ref: map[string]string{},
 		setword: map[string]string{}, future: map[string]bool{}, zone: map[string]bool{},
-		meridiem: map[string]string{}, open: map[string]bool{},
+		meridiem: map[string]string{}, open: map[string]bool{}, holiday: map[string]string{}, reporting: map[string]bool{},
 	}
 	f, err := lexiconFS.Open("lexicon/words.tsv")
 	if err != nil {
@@ -86,7 +88,7 @@ func (t *Tagger) addEntry(s string) error {
 		return fmt.Errorf("want 3 tab-separated fields, got %d", len(f))
 	}
 	word, class, val := f[0], f[1], f[2]
-	if class != "future" && class != "zone" && class != "meridiem" {
+	if class != "future" && class != "zone" && class != "meridiem" && class != "reporting" {
 		t.open[word] = true
 	}
 	atoi := func(m map[string]int) error {
@@ -130,6 +132,10 @@ func (t *Tagger) addEntry(s string) error {
 		t.zone[word] = true
 	case "meridiem":
 		t.meridiem[word] = val
+	case "reporting":
+		t.reporting[word] = true
+	case "holiday":
+		t.holiday[word] = val
 	default:
 		return fmt.Errorf("unknown class %q", class)
 	}
