@@ -110,6 +110,13 @@ func (a *article) isNominal(i int) bool {
 	return false
 }
 
+// nom reports whether token i belongs in a noun phrase: a mention (whatever
+// its tag; taggers call "Turkish" a verb), or a nominal word that is not a
+// verb.
+func (a *article) nom(i int) bool {
+	return a.ent[i] >= 0 || (a.isNominal(i) && !a.isVerb(i))
+}
+
 // sentence codes the events of sentence si.
 func (a *article) sentence(si int) []candidate {
 	s := a.d.Sentences[si]
@@ -160,28 +167,47 @@ func foldRelatives(evs []candidate) []candidate {
 	return out
 }
 
-// linkPronouns gives an unlinked he, she, him, his or her the latest
-// person named before it in the same or the previous paragraph, a
-// fallback for when the entity stage left the pronoun alone.
+// linkPronouns gives an unlinked he, she, him, his or her a person, a
+// fallback for when the entity stage left the pronoun alone: the first
+// person named earlier in the sentence (usually its subject), else the
+// first person of the previous sentence, else the latest person named in
+// this or the previous paragraph.
 func (a *article) linkPronouns() {
-	last, lastPara := -1, -1
+	last, lastPara, prevFirst := -1, -1, -1
 	for _, s := range a.d.Sentences {
 		if lastPara >= 0 && s.Para > lastPara+1 {
-			last = -1
+			last, prevFirst = -1, -1
 		}
+		first := -1
 		for i := s.First; i < s.Last; i++ {
 			if e := a.ent[i]; e >= 0 {
 				if a.d.Entities[e].Type == doc.PERSON {
 					last, lastPara = e, s.Para
+					if first < 0 {
+						first = e
+					}
 				}
 				continue
 			}
 			switch a.lower[i] {
 			case "he", "she", "him", "his", "her":
-				if last >= 0 {
-					a.ent[i] = last
+				x := first
+				if x < 0 {
+					x = prevFirst
+				}
+				if x < 0 {
+					x = last
+				}
+				if x >= 0 {
+					a.ent[i] = x
+					if first < 0 {
+						first = x
+					}
 				}
 			}
+		}
+		if first >= 0 {
+			prevFirst = first
 		}
 	}
 }

@@ -40,7 +40,9 @@ func (c *clause) skippable(i int) bool {
 func (c *clause) subject(v, depth int) subj {
 	a := c.a
 	i := v - 1
+	aux := false
 	for i >= c.first && c.skippable(i) {
+		aux = aux || !strings.HasPrefix(a.tag(i), "RB")
 		i--
 	}
 	if i < c.first {
@@ -61,7 +63,7 @@ func (c *clause) subject(v, depth int) subj {
 		s := c.chainLeft(k)
 		s.relative = w != "who"
 		return s
-	case w == "," && (i < v-1 || a.isFinite(v)):
+	case w == "," && (aux || a.isFinite(v)):
 		return c.parenthetical(i)
 	case w == "and" || w == "or" || w == "but" || w == "while" || w == "," || w == "as" || w == "after" || w == "before":
 		if p := c.prevVerb(i); p >= 0 && depth < 4 {
@@ -147,7 +149,7 @@ func (c *clause) gerundTopic(j int) bool {
 // npLeft returns the start of the noun phrase ending at token k.
 func (c *clause) npLeft(k int) int {
 	j := k
-	for j-1 >= c.first && c.a.isNominal(j-1) && !c.a.isVerb(j-1) {
+	for j-1 >= c.first && c.a.nom(j-1) {
 		j--
 	}
 	return j
@@ -156,7 +158,7 @@ func (c *clause) npLeft(k int) int {
 // npRight returns the end (inclusive) of the noun phrase starting at j.
 func (c *clause) npRight(j int) int {
 	k := j
-	for k+1 < c.last && c.a.isNominal(k+1) && !c.a.isVerb(k+1) {
+	for k+1 < c.last && c.a.nom(k+1) {
 		k++
 	}
 	return k
@@ -188,10 +190,10 @@ func (c *clause) chainLeft(k int) subj {
 	a := c.a
 	type np struct{ s, e int }
 	var nps []np
-	for k >= c.first && a.isNominal(k) {
+	for k >= c.first && a.nom(k) {
 		s := c.npLeft(k)
 		nps = append(nps, np{s, k})
-		if s-2 >= c.first && chainPreps[a.lower[s-1]] && a.isNominal(s-2) && !a.isVerb(s-2) {
+		if s-2 >= c.first && chainPreps[a.lower[s-1]] && a.nom(s-2) {
 			k = s - 2
 			continue
 		}
@@ -222,8 +224,6 @@ func (c *clause) chainLeft(k int) subj {
 	return out
 }
 
-
-
 // chainRight reads the noun phrase starting at j and those attached to it
 // by "of" ("parts of the US Embassy"), and returns its actor, or -1.
 func (c *clause) chainRight(j int) int {
@@ -236,7 +236,7 @@ func (c *clause) chainRight(j int) int {
 func (c *clause) chainRightHead(j int) (int, bool) {
 	a := c.a
 	var spans [][2]int
-	for j < c.last && a.isNominal(j) && !a.isVerb(j) {
+	for j < c.last && a.nom(j) {
 		e := c.npRight(j)
 		spans = append(spans, [2]int{j, e})
 		if e+2 < c.last && a.lower[e+1] == "of" {
@@ -335,15 +335,19 @@ func (c *clause) agent(end int) int {
 	return c.prepObject(end, "by")
 }
 
-// complementActor returns the first actor after token end in the
-// sentence: the subject of a "that" clause ("warned that Tehran would").
+// complementActor returns the actor heading the subject of the clause
+// after token end ("warned that Tehran would", "alleged that Noel and
+// Thomas"), or -1 when that subject names no actor.
 func (c *clause) complementActor(end int) int {
-	for k := end + 1; k < c.last; k++ {
-		if x := c.a.actor(k); x >= 0 {
-			return x
-		}
+	a := c.a
+	k := end + 1
+	for k < c.last && (a.lower[k] == "that" || a.lower[k] == "," || strings.HasPrefix(a.tag(k), "RB")) {
+		k++
 	}
-	return -1
+	if k >= c.last || !a.nom(k) {
+		return -1
+	}
+	return c.chainRight(k)
 }
 
 // quoteSpeaker returns the speaker entity of the quote holding token i, or -1.

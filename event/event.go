@@ -11,6 +11,7 @@ package event
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/chronicle/chronicle/doc"
 	"github.com/chronicle/chronicle/timex"
@@ -70,7 +71,7 @@ func (c *Coder) Run(d *doc.Doc) {
 		kept = append(kept, ev)
 	}
 	for i := range kept {
-		kept[i].ev.Date, kept[i].ev.DateBasis = c.date(d, kept[i].ev.Sentence, kept[i].ev.Trigger)
+		kept[i].ev.Date, kept[i].ev.DateBasis = c.dateOf(d, kept[i])
 		if kept[i].postDate != "" && kept[i].ev.DateBasis != doc.DateText {
 			kept[i].ev.Date, kept[i].ev.DateBasis = kept[i].postDate, doc.DateText
 		}
@@ -81,6 +82,39 @@ func (c *Coder) Run(d *doc.Doc) {
 		ev.ev.ID = "V" + strconv.Itoa(n+i+1)
 		d.Events = append(d.Events, ev.ev)
 	}
+}
+
+// verbal are the types whose trigger is a statement: a date inside what
+// was stated dates the thing stated, not the statement.
+var verbal = map[string]bool{
+	"ACCUSE": true, "REQUEST": true, "REJECT": true, "SUPPORT": true, "THREATEN": true,
+	"AGREE": true, "CONCEDE": true,
+}
+
+// dateOf dates one event. For a statement ("alleged that no checks were
+// made Aug. 9") the time expressions of its that-clause are hidden first.
+func (c *Coder) dateOf(d *doc.Doc, e candidate) (string, string) {
+	ev := e.ev
+	if !verbal[ev.Type] || e.noun || ev.Sentence < 0 || ev.Sentence >= len(d.Sentences) {
+		return c.date(d, ev.Sentence, ev.Trigger)
+	}
+	end := d.Sentences[ev.Sentence].End
+	body := d.Article.Body
+	var keep []doc.Timex
+	hidden := false
+	for _, t := range d.Timexes {
+		if t.Start >= ev.Trigger.End && t.End <= end && strings.Contains(body[ev.Trigger.End:t.Start], " that ") {
+			hidden = true
+			continue
+		}
+		keep = append(keep, t)
+	}
+	if !hidden {
+		return c.date(d, ev.Sentence, ev.Trigger)
+	}
+	shallow := *d
+	shallow.Timexes = keep
+	return c.date(&shallow, ev.Sentence, ev.Trigger)
 }
 
 // reportable says whether an event is one the article reports as having

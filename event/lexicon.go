@@ -13,20 +13,21 @@ var lexiconFS embed.FS
 // pattern is one lexicon entry: a head word (verb or noun lemma) with the
 // words that must accompany it, and the event it codes.
 type pattern struct {
-	head    string   // lemma of the trigger word
-	after   []string // words that must follow the head (verbs), in order
-	before  []string // words that must precede the head (nouns), in order
-	typ     string   // PLOVER type
-	cameo   string   // CAMEO code
-	mode    string   // PLOVER mode, "" when none applies
-	targets []string // where the target is: "obj" or a preposition
-	negType string   // type coded when the verb is negated ("" = keep, negated)
-	negCode string
-	cue     bool // needs a threat cue in the complement
-	human   bool // the target must not be a place
-	needTgt bool // a noun event needs a target of its own
-	needSrc bool // a noun event needs a source of its own
+	head     string   // lemma of the trigger word
+	after    []string // words that must follow the head (verbs), in order
+	before   []string // words that must precede the head (nouns), in order
+	typ      string   // PLOVER type
+	cameo    string   // CAMEO code
+	mode     string   // PLOVER mode, "" when none applies
+	targets  []string // where the target is: "obj" or a preposition
+	negType  string   // type coded when the verb is negated ("" = keep, negated)
+	negCode  string
+	cue      bool // needs a threat cue in the complement
+	human    bool // the target must not be a place
+	needTgt  bool // a noun event needs a target of its own
+	needSrc  bool // a noun event needs a source of its own
 	headOnly bool // the target must head its noun phrase, not modify it
+	possTgt  bool // a possessor of the noun is its target: "his arrest"
 }
 
 // quoteCue is a speech-act cue inside a quotation.
@@ -173,6 +174,8 @@ func parsePattern(f []string, noun bool) (pattern, error) {
 				p.human = true
 			case flag == "needtarget":
 				p.needTgt = true
+			case flag == "posstarget":
+				p.possTgt = true
 			case flag == "head":
 				p.headOnly = true
 			case flag == "needsource":

@@ -60,6 +60,9 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 	}
 
 	src, tgt := c.nounSource(start, n), -1
+	if p.possTgt && src >= 0 && start > c.first && (a.tag(start-1) == "PRP$" || a.tag(start-1) == "POS") {
+		src, tgt = -1, src
+	}
 	for _, prep := range p.targets {
 		if prep == "between" {
 			continue

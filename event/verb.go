@@ -93,6 +93,14 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		if tgt < 0 && s.co >= 0 && symmetric[typ] {
 			tgt = s.co
 		}
+		if src < 0 && s.found && !s.firstPer {
+			// The agent is named but is no actor we know ("a New York
+			// man pleaded"): the event could only be coded wrong.
+			return candidate{}, false
+		}
+		if tgt < 0 && (typ == "AGREE" || typ == "REJECT") {
+			tgt = c.offerer(end)
+		}
 	}
 	if p.human && !c.humanOK(tgt) {
 		tgt = -1
@@ -100,7 +108,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if src == tgt {
 		tgt = -1
 	}
-	if (src < 0 && tgt < 0) || (p.needTgt && tgt < 0) {
+	if (src < 0 && tgt < 0) || ((p.needTgt || typ == "CONSULT") && tgt < 0) {
 		return candidate{}, false
 	}
 	claim := -1
@@ -124,7 +132,25 @@ var agentless = map[string]bool{
 
 // symmetric are the types whose second participant may be a co-subject:
 // "Netanyahu and Erdogan spoke by telephone".
-var symmetric = map[string]bool{"CONSULT": true, "COOPERATE": true, "AGREE": true}
+var symmetric = map[string]bool{"CONSULT": true, "COOPERATE": true}
+
+// offerer finds who made what is accepted or rejected: "rejected a plea
+// agreement offered by prosecutors", "accepted an offer from X".
+func (c *clause) offerer(end int) int {
+	a := c.a
+	j := end + 1
+	if j >= c.last || !a.nom(j) {
+		return -1
+	}
+	e := c.npRight(j)
+	switch {
+	case e+2 < c.last && a.lower[e+1] == "from":
+		return c.chainRight(e + 2)
+	case e+3 < c.last && a.tag(e+1) == "VBN" && a.lower[e+2] == "by":
+		return c.chainRight(e + 3)
+	}
+	return -1
+}
 
 // event builds an event whose trigger runs from token i to token j-1.
 func (c *clause) event(typ, code, mode string, src, tgt, i, j int, status string) doc.Event {
@@ -172,9 +198,7 @@ func (c *clause) passive(v int) bool {
 	if a.tag(v) != "VBN" {
 		return false
 	}
-	if v+1 < c.last && a.lower[v+1] == "by" {
-		return true
-	}
+	byAgent := v+1 < c.last && a.lower[v+1] == "by"
 	for i := v - 1; i >= c.first; i-- {
 		w := a.lower[i]
 		switch {
@@ -192,10 +216,10 @@ func (c *clause) passive(v int) bool {
 		case a.isNominal(i):
 			return true
 		default:
-			return false
+			return byAgent
 		}
 	}
-	return false
+	return byAgent
 }
 
 // modality reads the auxiliaries before the verb at v (and the sentence
@@ -288,13 +312,14 @@ func (c *clause) reported(v int) (string, int) {
 		if !a.isVerb(i) {
 			continue
 		}
-		switch a.lx.baseVerb(w) {
-		case "allege", "alleged", "claim", "claimed", "accuse", "accused", "suspect", "suspected",
-			"insist", "insisted", "believe", "believed", "think", "argue", "argued", "contend",
-			"contended", "maintain", "maintained", "suggest", "suggested":
-			return doc.Alleged, c.subject(i, 0).ent
-		case "deny", "denied", "denies":
-			return doc.Denied, -1
+		for _, l := range suffixCandidates(a.lx.baseVerb(w)) {
+			switch l {
+			case "allege", "claim", "accuse", "suspect", "insist", "believe", "think", "argue",
+				"contend", "maintain", "suggest":
+				return doc.Alleged, c.subject(i, 0).ent
+			case "deny":
+				return doc.Denied, -1
+			}
 		}
 	}
 	return "", -1
