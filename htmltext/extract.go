@@ -20,9 +20,10 @@ var dropped = map[atom.Atom]bool{
 
 // stat is what the scoring needs of one element.
 type stat struct {
-	text   int // bytes of text under it
-	links  int // bytes of that text inside links
-	commas int
+	text    int // bytes of text under it
+	links   int // bytes of that text inside links
+	anchors int // links under it
+	commas  int
 	// inline is the text directly inside the element or inside its
 	// inline children: loose text that a <div> holds beside its blocks.
 	inline, inlineCommas, brs int
@@ -184,8 +185,10 @@ func (e *extraction) measure(n *html.Node) *stat {
 				s.inline += cs.text
 				s.inlineCommas += cs.commas
 			}
+			s.anchors += cs.anchors
 			if c.DataAtom == atom.A {
 				s.links += cs.text
+				s.anchors++
 			} else {
 				s.links += cs.links
 			}
@@ -443,11 +446,17 @@ func (e *extraction) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		bonus := 0.0
+		sameClass := false
 		if cls := attr(c, "class"); cls != "" && cls == attr(top, "class") {
 			bonus = ts.score * 0.2
+			sameClass = true
 		}
 		switch {
 		case s.scored && s.score+bonus >= threshold:
+			out = append(out, c)
+		case sameClass && s.text > 100 && s.linkDensity() < 0.3:
+			// Another section of the same body, its paragraphs too deep
+			// below it to have lent it their score.
 			out = append(out, c)
 		case c.DataAtom == atom.P:
 			ld := s.linkDensity()
@@ -499,6 +508,10 @@ func (e *extraction) drop(n *html.Node) bool {
 		return e.boilerplate(n, s, w)
 	case atom.P:
 		return s.text > 0 && s.linkDensity() > 0.8 && s.text < 200
+	case atom.Span:
+		// A run of several links inside a sentence is a hover card or a
+		// "read more" list that the page shows on demand.
+		return s.anchors >= 2 && s.linkDensity() > 0.9
 	}
 	return false
 }
