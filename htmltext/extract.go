@@ -74,6 +74,9 @@ func mainText(root *html.Node) string {
 		e.markPosts(n)
 	}
 	for _, n := range nodes {
+		if n != top && e.drop(n) {
+			continue
+		}
 		e.clean(n)
 		w.paragraph()
 		w.write(n)
