@@ -136,6 +136,7 @@ func alts(s string) []string {
 }
 
 func (lx *lexicon) setName(form string, k *known) {
+	form = strings.ReplaceAll(form, "’", "'")
 	if _, dup := lx.names[form]; dup {
 		return // the first list to claim a form wins
 	}

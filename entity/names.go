@@ -28,7 +28,7 @@ var honorifics = map[string]byte{
 var connectors = map[string]bool{
 	"of": true, "for": true, "de": true, "du": true, "da": true, "del": true, "della": true,
 	"la": true, "le": true, "van": true, "von": true, "der": true, "bin": true, "ibn": true,
-	"al": true, "el": true, "y": true, "on": true,
+	"al": true, "el": true, "y": true,
 }
 
 var speechVerbs = map[string]bool{
@@ -145,10 +145,10 @@ func (st *state) lookup(i int) (int, *known) {
 		if w.Sent != st.ws[i].Sent || st.used[i+n-1] || (w.Punct && w.Text != "&") {
 			break
 		}
-		if n > 1 {
+		if n > 1 && w.Start > st.ws[i+n-2].End {
 			b.WriteByte(' ')
 		}
-		b.WriteString(w.Text)
+		b.WriteString(strings.ReplaceAll(w.Text, "’", "'"))
 		if !st.capWord(i + n - 1) {
 			continue
 		}
@@ -255,6 +255,10 @@ func (st *state) run(i int) int {
 					st.org(pos, j, h, c)
 					return j
 				}
+			}
+			if c.t != nil && c.tEnd == pos && pos+n < j && k.Type != doc.PERSON {
+				st.person(pos, j, c, nil) // "Prime Minister Jordan Haddad"
+				return j
 			}
 			if k.Type == doc.PERSON {
 				st.person(pos, pos+n, c, k)
@@ -754,6 +758,7 @@ func subset(a, b []string) bool {
 // word is h. Country words inside the name are mentions of their own and
 // give the body its country; an embassy takes "in <city>" into its name.
 func (st *state) org(a, b int, h head, c context) {
+	hw, _, _ := st.headOf(a, b)
 	if h.Type == doc.FAC && b+1 < len(st.ws) && st.ws[b].Text == "in" && st.ws[b].Sent == st.ws[a].Sent {
 		if n, k := st.lookup(b + 1); n > 0 && k.Type == doc.GPE && !k.Nation && (st.ws[b-1].Text == "Embassy" || st.ws[b-1].Text == "Consulate") {
 			st.known(b+1, b+1+n, k)
@@ -792,7 +797,6 @@ func (st *state) org(a, b int, h head, c context) {
 		return
 	}
 	name := st.text(a, b)
-	hw, _, _ := st.headOf(a, b)
 	e := st.entity("O:"+name, ent{Entity: doc.Entity{Name: name, Type: h.Type, Country: country, Sector: h.Sector}, head: strings.ToLower(hw)})
 	if e.Type == doc.GPE || e.Type == doc.LOC {
 		e.Sector = ""
