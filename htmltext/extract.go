@@ -499,6 +499,9 @@ func (e *extraction) drop(n *html.Node) bool {
 	if junkName(n) {
 		return true
 	}
+	if s.text > 0 && s.text < 24 && adLabels[strings.ToLower(collapse(flat(n)))] {
+		return true
+	}
 	w := classWeight(n)
 	switch n.DataAtom {
 	case atom.H1:

@@ -18,13 +18,13 @@ var (
 		"navigation newsletter outbrain pager pagination popup promo promotion related remark replies " +
 		"rss share sharing shares shoutbox sidebar skyscraper social sponsor sponsored subscribe " +
 		"subscription taboola toolbar tooltip signup recommended recommendations recirc trending popular " +
-		"gdpr consent paywall login overlay")
+		"gdpr consent paywall login overlay credit credits")
 	// boilerPrefixes catch compounds written as one word ("sharebar").
 	boilerPrefixes = []string{"share", "social", "related", "comment", "sidebar", "newsletter",
 		"advert", "sponsor", "subscri", "breadcrumb", "footer", "navbar", "navigation", "outbrain",
-		"taboola", "recommend", "cookie", "popup", "promo"}
+		"taboola", "recommend", "cookie", "popup", "promo", "caption", "byline"}
 	// weakWords lower a block's score without removing it.
-	weakWords = set("caption byline author authors credit credits meta tags tag hidden hid " +
+	weakWords = set("author authors meta tags tag hidden hid " +
 		"contact foot footnote media scroll shopping tool tools combx header aside figure more " +
 		"date timestamp dateline widget widgets")
 	// contentWords name the article's own containers.
@@ -108,3 +108,6 @@ func contentName(words []string) bool {
 	}
 	return false
 }
+
+// adLabels are the words a page prints alone above or inside an ad slot.
+var adLabels = set("advertisement advertisements advert ad ads sponsored anzeige werbung publicidade publicidad publicité реклама 广告 광고")
