@@ -21,6 +21,7 @@ type subj struct {
 	firstPer bool // the subject is I or we
 	relative bool // reached through "that" or "which"
 	co       int  // a second subject joined by "and", or -1
+	via      int  // the earlier verb whose subject this is, or 0 when none
 	start    int  // first token of the subject phrase
 }
 
@@ -67,7 +68,9 @@ func (c *clause) subject(v, depth int) subj {
 		return c.parenthetical(i)
 	case w == "and" || w == "or" || w == "but" || w == "while" || w == "," || w == "as" || w == "after" || w == "before":
 		if p := c.prevVerb(i); p >= 0 && depth < 4 {
-			return c.subject(p, depth+1)
+			s := c.subject(p, depth+1)
+			s.via = p + 1
+			return s
 		}
 		return subj{ent: -1, co: -1}
 	case a.isNominal(i):
@@ -179,6 +182,17 @@ func (c *clause) pick(s, e int) (ent int, head bool) {
 	return -1, false
 }
 
+// pickAgent is pick for a phrase that acts: a person's possession does not
+// act for the person ("Epstein's victims", "her former butler"), though a
+// state's or a body's may ("Israel's prime minister").
+func (c *clause) pickAgent(s, e int) (int, bool) {
+	x, head := c.pick(s, e)
+	if x >= 0 && !head && c.a.d.Entities[x].Type == doc.PERSON {
+		return -1, false
+	}
+	return x, head
+}
+
 // chainPreps are the prepositions that attach a noun phrase to the one
 // before it inside a subject or object ("the US Embassy in Baghdad").
 var chainPreps = map[string]bool{"of": true, "in": true, "at": true, "from": true, "on": true}
@@ -204,20 +218,15 @@ func (c *clause) chainLeft(k int) subj {
 	}
 	start := nps[len(nps)-1].s
 	out := subj{ent: -1, found: true, co: -1, start: start}
+	// The leftmost phrase is the subject's head; the later ones hang on
+	// it ("the US embassy in Moscow").
 	for i := len(nps) - 1; i >= 0 && out.ent < 0; i-- {
-		if x, head := c.pick(nps[i].s, nps[i].e); head {
-			out.ent = x
-		}
-	}
-	for i := len(nps) - 1; i >= 0 && out.ent < 0; i-- {
-		if x, _ := c.pick(nps[i].s, nps[i].e); x >= 0 {
-			out.ent = x
-		}
+		out.ent, _ = c.pickAgent(nps[i].s, nps[i].e)
 	}
 	// "Netanyahu and Erdogan spoke": the first is the subject, the second
 	// a co-participant.
 	if out.ent >= 0 && start-2 >= c.first && a.lower[start-1] == "and" && a.isNominal(start-2) {
-		if x, head := c.pick(c.npLeft(start-2), start-2); head && x != out.ent {
+		if x, head := c.pickAgent(c.npLeft(start-2), start-2); head && x != out.ent {
 			out.co, out.ent = out.ent, x
 		}
 	}
@@ -283,7 +292,7 @@ func (c *clause) prepObjectHead(end int, prep string) (int, bool) {
 		if c.boundary(k) || (k > end+1 && a.isFinite(k)) {
 			return -1, false
 		}
-		if a.lower[k] == prep && !(prep == "to" && k+1 < c.last && a.isVerb(k+1)) {
+		if a.lower[k] == prep && !(prep == "to" && k+1 < c.last && a.isVerb(k+1) && a.ent[k+1] < 0) {
 			return c.chainRightHead(k + 1)
 		}
 	}
@@ -332,7 +341,11 @@ func (c *clause) target(p *pattern, end int) int {
 
 // agent finds the "by" phrase of a passive verb ending at token end.
 func (c *clause) agent(end int) int {
-	return c.prepObject(end, "by")
+	x, head := c.prepObjectHead(end, "by")
+	if x >= 0 && !head && c.a.d.Entities[x].Type == doc.PERSON {
+		return -1
+	}
+	return x
 }
 
 // complementActor returns the actor heading the subject of the clause

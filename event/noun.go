@@ -60,6 +60,9 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 	}
 
 	src, tgt := c.nounSource(start, n), -1
+	if x := c.forPossessor(start); x >= 0 {
+		src = x
+	}
 	if p.possTgt && src >= 0 && start > c.first && (a.tag(start-1) == "PRP$" || a.tag(start-1) == "POS") {
 		src, tgt = -1, src
 	}
@@ -84,7 +87,7 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 	if src == tgt {
 		tgt = -1
 	}
-	if (p.needSrc && src < 0) || (p.needTgt && tgt < 0) || (src < 0 && tgt < 0) {
+	if (p.needSrc && src < 0) || ((p.needTgt || needsTarget[typ]) && tgt < 0) || (src < 0 && tgt < 0) {
 		return candidate{}, false
 	}
 	status := doc.Asserted
@@ -116,6 +119,25 @@ func (c *clause) nounSource(start, n int) int {
 	for k := n + 1; k < c.last && k <= n+2; k++ {
 		if a.lower[k] == "by" {
 			return c.chainRight(k + 1)
+		}
+	}
+	return -1
+}
+
+// forPossessor reads "thanked X for his condemnation": a possessive
+// pronoun after "for" stands for the object of the verb before it. It
+// returns that object, or -1.
+func (c *clause) forPossessor(start int) int {
+	a := c.a
+	if start-2 < c.first || a.tag(start-1) != "PRP$" || a.lower[start-2] != "for" {
+		return -1
+	}
+	for v := start - 3; v >= c.first && v >= start-12; v-- {
+		if a.isVerb(v) {
+			if x, head := c.directObjectHead(v); head {
+				return x
+			}
+			return -1
 		}
 	}
 	return -1

@@ -11,9 +11,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/chronicle/chronicle/doc"
+	"github.com/chronicle/chronicle/entity"
 	"github.com/chronicle/chronicle/eval"
 	"github.com/chronicle/chronicle/event"
+	"github.com/chronicle/chronicle/quote"
 	"github.com/chronicle/chronicle/segment"
+	"github.com/chronicle/chronicle/timex"
 )
 
 // oracle is an analyzer for measuring the event stage alone: it segments
@@ -185,6 +188,63 @@ func addGoldQuotes(d *doc.Doc, g *eval.Gold) {
 		}
 		d.Quotes = append(d.Quotes, doc.Quote{Span: d.SpanOf(st, en), Speaker: speaker, Kind: q.Kind})
 	}
+}
+
+// pipeline runs the real stages before the coder, in the architecture's
+// order, to measure the event stage as the analyze command will run it.
+type pipeline struct {
+	stages []interface{ Run(*doc.Doc) }
+}
+
+func (p pipeline) Analyze(a doc.Article) *doc.Doc {
+	d := &doc.Doc{Article: a}
+	for _, s := range p.stages {
+		s.Run(d)
+	}
+	if name := os.Getenv("EVENT_DUMP"); name != "" && strings.Contains(a.Origin, name) {
+		for _, e := range d.Events {
+			fmt.Printf("%s s%d %s\n", e.Date, e.Sentence, event.String(d, e))
+		}
+	}
+	return d
+}
+
+// TestPipelineGold measures the coder behind the real entity, timex and
+// quote stages on the seed and the development gold.
+func TestPipelineGold(t *testing.T) {
+	seed := filepath.Join("..", "..", "shared", "seed")
+	if _, err := os.Stat(seed); err != nil {
+		t.Skip("../shared/seed is absent: gold measurements need the shared folder")
+	}
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent, err := entity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := timex.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	qt, err := quote.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	coder, err := event.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline{stages: []interface{ Run(*doc.Doc) }{seg, ent, tx, qt, coder}}
+	var w strings.Builder
+	verbose := os.Getenv("EVENT_VERBOSE") != ""
+	for _, dir := range []string{seed, filepath.Join("..", "..", "shared", "corpora", "dev-gold")} {
+		if _, err := eval.EvaluateGold(dir, p, &w, verbose); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Log("\n" + w.String())
 }
 
 // TestOracleGold measures the coder on the gold articles with the other

@@ -75,7 +75,7 @@ func (c *clause) speechAct(i, speaker int, q doc.Quote) (candidate, bool) {
 			}
 			tgt = s.ent
 		} else {
-			tgt = c.otherActor(speaker)
+			tgt = c.otherActor(speaker, i, cue.typ == "THREATEN")
 		}
 		ev := c.event(cue.typ, cue.cameo, cue.mode, speaker, tgt, i, end+1, doc.Asserted)
 		cand := candidate{ev: ev, lemma: "quote:" + cue.words[0]}
@@ -112,14 +112,19 @@ func (c *clause) negatedCue(i int) bool {
 	return false
 }
 
-// otherActor returns the first actor of the sentence other than the
-// speaker, else the first such actor of the paragraph's earlier sentences.
-func (c *clause) otherActor(speaker int) int {
+// otherActor returns the first quoted actor before the cue at token cue
+// other than the speaker; for a threat, whose object is often a pronoun
+// ("They will pay"), else the first such actor of the quote's earlier
+// sentences in the paragraph.
+func (c *clause) otherActor(speaker, cue int, threat bool) int {
 	a := c.a
-	for k := c.first; k < c.last; k++ {
+	for k := c.first; k < cue; k++ {
 		if x := a.actor(k); x >= 0 && x != speaker && a.quote[k] >= 0 && !c.firstPersonMention(k) {
 			return x
 		}
+	}
+	if !threat {
+		return -1
 	}
 	para := a.d.Sentences[c.si].Para
 	for si := c.si - 1; si >= 0 && a.d.Sentences[si].Para == para; si-- {

@@ -68,6 +68,9 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if p.cue && !c.threatCue(end) {
 		return candidate{}, false
 	}
+	if lemma == "deny" && !c.denial(end) {
+		return candidate{}, false
+	}
 
 	src, tgt := -1, -1
 	var s subj
@@ -90,6 +93,13 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		if src < 0 && (s.firstPer || !s.found) {
 			src = c.quoteSpeaker(v)
 		}
+		if tgt < 0 && s.via > 0 {
+			// "Sasse told Hawk Sawyer, calling for an explanation": the
+			// addressee of the first verb is the target of the second.
+			if x, head := c.directObjectHead(s.via - 1); head && c.humanOK(x) && x != src {
+				tgt = x
+			}
+		}
 		if tgt < 0 && s.co >= 0 && symmetric[typ] {
 			tgt = s.co
 		}
@@ -108,7 +118,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if src == tgt {
 		tgt = -1
 	}
-	if (src < 0 && tgt < 0) || ((p.needTgt || typ == "CONSULT") && tgt < 0) {
+	if (src < 0 && tgt < 0) || ((p.needTgt || needsTarget[typ]) && tgt < 0) {
 		return candidate{}, false
 	}
 	claim := -1
@@ -122,6 +132,13 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		ev.ClaimedBy = a.d.Entities[claim].ID
 	}
 	return candidate{ev: ev, lemma: lemma, relative: s.relative}, true
+}
+
+// needsTarget are the types that act on someone: without a target the
+// event cannot match what an analyst writes down ("police arrested both
+// men" names no one we can point to).
+var needsTarget = map[string]bool{
+	"CONSULT": true, "COOPERATE": true, "AID": true, "COERCE": true, "ASSAULT": true, "SANCTION": true,
 }
 
 // agentless are the types an article reports in the passive without
@@ -282,6 +299,33 @@ func (c *clause) afterDo(v int) bool {
 		}
 	}
 	return false
+}
+
+// denialObjects are what one denies when rejecting a charge.
+var denialObjects = map[string]bool{
+	"allegation": true, "allegations": true, "accusation": true, "accusations": true,
+	"charge": true, "charges": true, "claim": true, "claims": true, "report": true,
+	"reports": true, "wrongdoing": true, "involvement": true, "responsibility": true,
+	"rumours": true, "rumors": true, "it": true, "this": true, "that": true, "them": true,
+}
+
+// denial reports whether "deny" rejects a charge ("denied that", "denied
+// having", "denied the allegations", a bare "denied") rather than
+// withholding something ("denying flu vaccines to immigrants").
+func (c *clause) denial(end int) bool {
+	a := c.a
+	j := end + 1
+	for j < c.last && (strings.HasPrefix(a.tag(j), "RB") || a.tag(j) == "IN" && a.lower[j] != "that") {
+		j++
+	}
+	if j >= c.last || !a.nom(j) && a.lower[j] != "that" && a.tag(j) != "VBG" {
+		return true
+	}
+	if a.lower[j] == "that" || a.tag(j) == "VBG" || a.ent[j] >= 0 {
+		return true
+	}
+	e := c.npRight(j)
+	return denialObjects[a.lower[e]]
 }
 
 // threatCue reports whether a warning's complement holds a word of harm.
