@@ -44,6 +44,54 @@ func (r *runner) findCues() {
 			r.verbCue(si, i, class)
 		}
 	}
+	r.leadingGerunds()
+	r.coordinated()
+}
+
+// coordinated ends a reported clause where a second reporting verb of the
+// same subject starts ("said S and vowed to ..."), so that each verb keeps
+// its own clause.
+func (r *runner) coordinated() {
+	for i := range r.cues {
+		k := &r.cues[i]
+		for j := i + 1; j < len(r.cues) && r.cues[j].sent == k.sent; j++ {
+			n := r.cues[j]
+			if n.start <= k.cs || n.start >= k.ce {
+				continue
+			}
+			p := n.tok - 1
+			for p > k.tok && r.tag(p) == "RB" {
+				p--
+			}
+			if r.tag(p) == "CC" {
+				_, k.ce = trim(r.body, k.cs, r.d.Tokens[p].Start, " \t\n,")
+				break
+			}
+		}
+	}
+}
+
+// leadingGerunds settles sentences that open with a gerund cue ("Arguing
+// that S1, Patrick has said S2"): the gerund's clause stops where the main
+// clause's subject starts, and the gerund takes that subject as speaker.
+func (r *runner) leadingGerunds() {
+	for i := range r.cues {
+		k := &r.cues[i]
+		s := r.d.Sentences[k.sent]
+		if k.tok != s.First || !strings.HasSuffix(r.lower(k.tok), "ing") || k.ce <= k.cs {
+			continue
+		}
+		for j := i + 1; j < len(r.cues) && r.cues[j].sent == k.sent; j++ {
+			n := r.cues[j]
+			if n.subj <= k.cs || n.subj >= k.ce || strings.HasSuffix(r.lower(n.tok), "ing") {
+				continue
+			}
+			_, end := trim(r.body, k.cs, n.subj, " \t\n,")
+			k.ce = end
+			k.speaker = n.speaker
+			break
+		}
+	}
 }
 
 // isCueVerb reports whether the reporting word at token i is used as an
@@ -85,19 +133,30 @@ func (r *runner) verbCue(si, c int, class string) {
 	gerund := strings.HasSuffix(r.lower(c), "ing")
 	a, b, appos := c, c, false
 	after := c + 1 // first token after the verb and an inverted subject
+	k.subj = k.start
 	if gerund {
+		if c > r.d.Sentences[si].First && r.tag(c-1) == "IN" || r.passiveMain(si, c) {
+			return // "by noting", "were charged ..., stating": not a report
+		}
 		k.speaker = r.gerundSubject(si, c)
 	} else {
 		a, b, appos = r.subjectBefore(si, c)
-		if a == b {
+		if a == b || appos && r.inverted(si, c) {
 			a, b = r.subjectAfter(si, c)
-			after = b
+			after, appos = b, false
+		}
+		if b > a && authorVoice(r.lower(a)) && r.onlyAux(a+1, b) {
+			return // "we note that": the outlet's own voice
 		}
 		k.speaker = r.resolve(a, b, appos)
+		if a < c {
+			k.subj = r.d.Tokens[a].Start
+		}
 	}
 	windowEnd := r.contentEnd(si)
 	if after > c+1 {
-		// "“...,” said X": the verb attributes a quotation; nothing follows.
+		// "S, said X": an inverted subject; the clause can only precede.
+		k.cs, k.ce = r.fronted(si, a, c, after)
 	} else if cs, ok := r.complement(si, c, class); ok {
 		k.cs, k.ce = r.d.Tokens[cs].Start, r.contentEnd(si)
 		windowEnd = k.cs
@@ -112,6 +171,37 @@ func (r *runner) verbCue(si, c int, class string) {
 		k.channel = r.channelNear(r.d.Tokens[a].Start, k.start)
 	}
 	r.cues = append(r.cues, k)
+}
+
+// authorVoice reports whether a lone subject is the writer's own voice.
+func authorVoice(w string) bool { return w == "we" || w == "i" }
+
+// onlyAux reports whether tokens [a, b) are only modals and adverbs.
+func (r *runner) onlyAux(a, b int) bool {
+	for i := a; i < b; i++ {
+		if t := r.tag(i); t != "MD" && t != "RB" {
+			return false
+		}
+	}
+	return true
+}
+
+// passiveMain reports whether the sentence's first verb before c is a
+// passive ("were charged ..., stating"): then a gerund cue has no speaker
+// the sentence names.
+func (r *runner) passiveMain(si, c int) bool {
+	s := r.d.Sentences[si]
+	for i := s.First; i < c; i++ {
+		if !r.finite(i) || r.inRun(i) {
+			continue
+		}
+		j := i + 1
+		for j < c && r.tag(j) == "RB" {
+			j++
+		}
+		return passiveAux[r.lower(i)] && j < c && r.tag(j) == "VBN"
+	}
+	return false
 }
 
 // subjectBefore returns the tokens [a, b) naming who speaks before the verb
@@ -204,6 +294,20 @@ func (r *runner) subjectAfter(si, c int) (a, b int) {
 	return a, j
 }
 
+// inverted reports whether a verb right after a comma has its subject
+// after it, closing the sentence: "S, said Lt. Matt Harris, a spokesman."
+func (r *runner) inverted(si, c int) bool {
+	l := r.d.Sentences[si].Last
+	a, b := r.subjectAfter(si, c)
+	if a >= b || !r.nominal(a, b) || r.tag(a) == "PRP" {
+		return false
+	}
+	if b < l && r.text(b) != "," && r.text(b) != "." {
+		return false
+	}
+	return !r.hasFinite(b, l)
+}
+
 // gerundSubject finds who speaks for a gerund cue ("..., saying that",
 // "with Khamenei insisting that"): a name right before it, else the
 // speaker of an earlier cue of the sentence, else its first actor.
@@ -230,8 +334,14 @@ func (r *runner) gerundSubject(si, c int) int {
 func (r *runner) complement(si, c int, class string) (int, bool) {
 	l := r.d.Sentences[si].Last
 	// "that" within a few tokens, with only the hearer, time and place
-	// ("said in a statement emailed to NBC News that") between.
-	for j := c + 1; j < l && j <= c+12; j++ {
+	// ("said in a statement emailed to NBC News that") between; after a
+	// plain object ("notes the requirement that") it starts no clause.
+	from := c + 1
+	for from < l && (timeWords[r.lower(from)] || r.tag(from) == "RB") {
+		from++
+	}
+	object := class == "say" && from < l && r.lower(from) != "that" && isNounish(r.tag(from))
+	for j := c + 1; j < l && j <= c+12 && !object; j++ {
 		participle := r.tag(j) == "VBD" && strings.HasPrefix(r.tag(j-1), "NN")
 		if r.boundary(j) || r.finite(j) && !participle {
 			break
@@ -261,7 +371,9 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 	switch r.tag(j) {
 	case "PRP", "DT", "NNP", "NNPS", "NN", "NNS", "CD", "EX", "JJ", "PRP$":
 	default:
-		return 0, false
+		if !subordinator(r.lower(j)) {
+			return 0, false
+		}
 	}
 	if r.lower(j) == "it" && class == "say" && j+1 < l && r.tag(j+1) == "IN" {
 		return 0, false // "said it in ..." : an object, not a clause
@@ -319,6 +431,16 @@ func (r *runner) skipHearer(j, l int) int {
 	return j
 }
 
+// subordinator reports whether w opens a clause that can be reported
+// whole ("said if Patrick can get his message out, he ...").
+func subordinator(w string) bool {
+	switch w {
+	case "if", "because", "when", "while", "although", "once", "unless":
+		return true
+	}
+	return false
+}
+
 func isObjectPronoun(w string) bool {
 	switch w {
 	case "him", "her", "them", "us", "me", "you":
@@ -370,14 +492,17 @@ func (r *runner) fronted(si, a, c, after int) (int, int) {
 		}
 	}
 	comma := a - 1
-	if a == c {
+	if a >= c { // no subject before the verb, or an inverted one
 		comma = c - 1
 	}
 	if comma <= s.First || r.text(comma) != "," {
 		return 0, 0
 	}
 	start, end := trim(r.body, s.Start, r.d.Tokens[comma].Start, " \t\n")
-	if countWords(r.body[start:end]) < 4 {
+	// "Although S1, X told them S2": the clause before the comma is not
+	// what X said, unless a main clause follows it ("Because S1, S2, X
+	// says").
+	if countWords(r.body[start:end]) < 4 || subordinator(r.lower(s.First)) && !strings.Contains(r.body[start:end], ",") {
 		return 0, 0
 	}
 	return start, end
@@ -389,14 +514,14 @@ func (r *runner) fronted(si, a, c, after int) (int, int) {
 func (r *runner) parenthetical(si, a, c, after int) (int, int) {
 	s := r.d.Sentences[si]
 	comma := a - 1
-	if a == c {
+	if a >= c { // no subject before the verb, or an inverted one
 		comma = c - 1
 	}
 	if comma <= s.First || r.text(comma) != "," || after >= s.Last || r.text(after) != "," {
 		return 0, 0
 	}
 	start, end := trim(r.body, s.Start, r.d.Tokens[comma].Start, " \t\n")
-	if countWords(r.body[start:end]) >= 4 {
+	if countWords(r.body[start:end]) >= 4 && r.hasFinite(s.First, comma) {
 		return start, end
 	}
 	if after+1 < s.Last && r.wordsOutside(after+1, s.Last) >= 4 {
@@ -426,7 +551,7 @@ func (r *runner) according(si, i int) {
 			end = r.d.Tokens[i-1].Start
 		}
 		cs, ce := trim(r.body, s.Start, end, " \t\n")
-		if countWords(r.body[cs:ce]) < 4 && j+1 < s.Last && r.text(j) == "," {
+		if (countWords(r.body[cs:ce]) < 4 || !r.hasFinite(s.First, i)) && j+1 < s.Last && r.text(j) == "," {
 			cs, ce = r.d.Tokens[j+1].Start, r.contentEnd(si)
 		}
 		k.cs, k.ce = cs, ce
@@ -435,6 +560,17 @@ func (r *runner) according(si, i int) {
 		k.cs, k.ce = 0, 0
 	}
 	r.cues = append(r.cues, k)
+}
+
+// hasFinite reports whether tokens [a, b) hold a finite verb outside
+// quotation marks: whether they make a clause.
+func (r *runner) hasFinite(a, b int) bool {
+	for i := a; i < b; i++ {
+		if r.finite(i) && !r.inRun(i) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *runner) tokEnd(i int) int {

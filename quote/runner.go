@@ -38,6 +38,7 @@ type cue struct {
 	speaker    int    // entity index; -1 when unknown
 	channel    string
 	cs, ce     int
+	subj       int // where the subject starts; the cue's start without one
 }
 
 // said records who spoke where, for quotations that continue one.

@@ -33,7 +33,11 @@ func (r *runner) resolve(a, b int, appos bool) int {
 			// The entity stage links pronouns to the nearest person; a
 			// speaker pronoun is resolved here, where quotations and
 			// subjects are known, and the link only backs it up.
-			if ei := r.resolveWords(a, b, s); ei >= 0 {
+			ei := r.resolveWords(a, b, s)
+			if ei < 0 && !r.pronounFits(r.body[m.start:m.end], m.ent) {
+				continue
+			}
+			if ei >= 0 {
 				m.ent = ei
 			}
 			cands = append(cands, m)
@@ -44,13 +48,7 @@ func (r *runner) resolve(a, b int, appos bool) int {
 	if len(cands) > 0 {
 		m := cands[len(cands)-1]
 		if appos {
-			m = cands[0]
-			for _, c := range cands {
-				if r.d.Entities[c.ent].Type == doc.PERSON {
-					m = c
-					break
-				}
-			}
+			m = r.apposHead(cands)
 		}
 		if r.d.Entities[m.ent].Type != doc.GPE || !r.titleAfter(m.end, e) {
 			return m.ent
@@ -67,6 +65,41 @@ func (r *runner) resolve(a, b int, appos bool) int {
 		return owners[len(owners)-1].ent
 	}
 	return -1
+}
+
+// apposHead picks the speaker of an apposition ("Memorial director Arseny
+// Roginsky, quoted by Vesti,"): the last person of the first phrase that
+// names one, else the first mention.
+func (r *runner) apposHead(cands []ment) ment {
+	for i, c := range cands {
+		if r.d.Entities[c.ent].Type != doc.PERSON {
+			continue
+		}
+		best := c
+		for _, n := range cands[i+1:] {
+			if strings.Contains(r.body[best.end:n.start], ",") {
+				break
+			}
+			if r.d.Entities[n.ent].Type == doc.PERSON {
+				best = n
+			}
+		}
+		return best
+	}
+	return cands[0]
+}
+
+// pronounFits reports whether a pronoun can stand for entity ei: "he" and
+// "she" for people, "it" and "they" for bodies, states and groups.
+func (r *runner) pronounFits(p string, ei int) bool {
+	t := r.d.Entities[ei].Type
+	switch strings.ToLower(p) {
+	case "he", "she", "him", "her", "i":
+		return t == doc.PERSON
+	case "it", "they", "we", "them":
+		return t != doc.PERSON
+	}
+	return true
 }
 
 // possessive reports whether a possessive ending follows offset end.
@@ -238,7 +271,9 @@ func (r *runner) titlePerson(phrase, title string, off int) int {
 			return ei
 		}
 	}
-	return r.nearest(off, doc.PERSON)
+	// Names in the clause a title closes ("S, the mayor said") are what
+	// was said, not who said it: look before the sentence.
+	return r.nearest(r.d.Sentences[r.sentenceOf(off)].Start, doc.PERSON)
 }
 
 // namedWith finds the person the article named next to the words of title
