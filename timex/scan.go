@@ -19,7 +19,10 @@ type scan struct {
 	low  []string
 	cut  []bool // tokens read without their trailing full stop
 	ref  time.Time
-	out  []doc.Timex
+	// anchor is the last day the article named before this point, for
+	// "the next day" and "that night"; zero when none.
+	anchor time.Time
+	out    []doc.Timex
 	// clocks lists indices into out of times of day whose day is not yet
 	// known; they take the sentence's day once the whole sentence is read.
 	clocks []int
@@ -43,7 +46,7 @@ func (t *Tagger) newScan(d *doc.Doc, first, last int, ref time.Time) *scan {
 		low[i] = strings.ToLower(tk.Text)
 		// The tokeniser leaves a full stop on some words that end a
 		// sentence ("in May."); read the word without it.
-		if w, ok := strings.CutSuffix(low[i], "."); ok && len(w) > 1 && !t.open[low[i]] && t.open[w] {
+		if w, ok := strings.CutSuffix(low[i], "."); ok && len(w) > 1 && !t.open[low[i]] && (t.open[w] || t.zone[w]) {
 			if cut == nil {
 				cut = make([]bool, len(toks))
 			}
@@ -109,6 +112,11 @@ func (s *scan) emit(m match) {
 	if m.clock {
 		s.clocks = append(s.clocks, len(s.out))
 	}
+	if isDay(m.val) {
+		if day, err := time.Parse("2006-01-02", m.val[:10]); err == nil {
+			s.anchor = day
+		}
+	}
 	s.out = append(s.out, doc.Timex{Span: doc.Span{Start: start, End: end, Text: body[start:end]}, Type: m.typ, Value: m.val})
 }
 
@@ -155,6 +163,7 @@ func (s *scan) at(i int) (match, bool) {
 			best, found = m, true
 		}
 	}
+	try(s.anchored(i))
 	try(s.modified(i))
 	try(s.set(i))
 	try(s.relative(i))
@@ -550,6 +559,10 @@ func (s *scan) relative(i int) (match, bool) {
 	}
 	if u == "WE" {
 		return match{a: i, b: k + 1, typ: "DATE", val: weekendValue(s.ref, s.direction(i, k+1), rel)}, true
+	}
+	if the && w == "next" && u == "D" {
+		// "the next day" with no day named before it.
+		return match{a: i, b: k + 1, typ: "DATE", val: "XXXX-XX-XX"}, true
 	}
 	if the && (w == "past" || w == "next" || w == "coming") {
 		return match{a: i, b: k + 1, typ: "DURATION", val: durationValue(1, u)}, true

@@ -129,6 +129,9 @@ func (s *scan) numberUnit(i int) (match, bool) {
 	if (s.w(j) == "a" || s.w(j) == "an") && plural {
 		return match{}, false
 	}
+	if (s.w(j) == "a" || s.w(j) == "an") && j == i && (s.tag(i-1) == "NNS" || s.w(i-1) == "%") {
+		return match{a: i, b: k + 1, typ: "SET", val: durationValue(1, u)}, true // "5,000 barrels a day"
+	}
 	if u == "S" && !plural && strings.HasPrefix(s.tag(k+1), "NN") {
 		return match{}, false // "a second term"
 	}
@@ -302,7 +305,7 @@ func (s *scan) clockEnd(i, j int, clock string) (match, bool) {
 	if s.w(k) == "," || s.w(k) == "on" {
 		k++
 	}
-	for _, f := range []func(int) (match, bool){s.weekdayAt, s.relDay, s.monthFirst, s.dayFirst} {
+	for _, f := range []func(int) (match, bool){s.weekdayAt, s.relDay, s.monthFirst, s.dayFirst, s.anchored} {
 		if d, ok := f(k); ok && isDay(d.val) {
 			if k > j && s.w(j) == "on" {
 				// "4 p.m. on Tuesday": the day is marked apart in TimeML.

@@ -166,3 +166,43 @@ func easter(y int) time.Time {
 	day := (h+l-7*m+114)%31 + 1
 	return date(y, month, day)
 }
+
+// anchored reads days told from the story's last named day: "the next
+// day", "the following morning", "the day before", "that night", "the
+// same day". Without such a day they are left unmarked.
+func (s *scan) anchored(i int) (match, bool) {
+	if s.anchor.IsZero() {
+		return match{}, false
+	}
+	w0, w1, w2 := s.w(i), s.w(i+1), s.w(i+2)
+	shift, b := 0, 0
+	var part string
+	switch {
+	case w0 == "the" && (w1 == "next" || w1 == "following") && (w2 == "day" || s.t.partday[w2] != ""):
+		shift, b, part = 1, i+3, w2
+	case w0 == "the" && w1 == "previous" && (w2 == "day" || w2 == "night" || w2 == "evening"):
+		shift, b, part = -1, i+3, w2
+	case w0 == "the" && (w1 == "day" || w1 == "night") && (w2 == "before" || w2 == "after") && isWord(s.w(i+3)):
+		// "the day before the son reported him missing": the day is told
+		// from an event, not from the last named day.
+		return match{a: i, b: i + 2, typ: "DATE", val: "XXXX-XX-XX"}, true
+	case w0 == "the" && (w1 == "day" || w1 == "night") && (w2 == "before" || w2 == "earlier"):
+		shift, b, part = -1, i+3, w1
+	case w0 == "the" && w1 == "same" && (w2 == "day" || w2 == "night"):
+		b, part = i+3, w2
+	case w0 == "that" && (w1 == "day" || w1 == "night" || w1 == "morning" || w1 == "evening" || w1 == "afternoon"):
+		b, part = i+2, w1
+	default:
+		return match{}, false
+	}
+	day := dayValue(s.anchor.AddDate(0, 0, shift))
+	if p := s.t.partday[part]; p != "" && !strings.HasPrefix(p, "T") {
+		return match{a: i, b: b, typ: "TIME", val: day + "T" + p}, true
+	}
+	return match{a: i, b: b, typ: "DATE", val: day}, true
+}
+
+// isWord reports whether w starts with a letter: a clause goes on.
+func isWord(w string) bool {
+	return w != "" && (w[0] >= 'a' && w[0] <= 'z' || w[0] >= 'A' && w[0] <= 'Z')
+}

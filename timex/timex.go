@@ -155,6 +155,7 @@ func (t *Tagger) Run(d *doc.Doc) {
 	}
 	dct := d.Article.Published
 	postRef := t.postDates(d)
+	var anchor time.Time
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
 		if s.First < 0 || s.Last > len(d.Tokens) || s.First >= s.Last {
@@ -165,8 +166,10 @@ func (t *Tagger) Run(d *doc.Doc) {
 			ref = p
 		}
 		sc := t.newScan(d, s.First, s.Last, ref)
+		sc.anchor = anchor
 		sc.run()
 		d.Timexes = append(d.Timexes, sc.out...)
+		anchor = sc.anchor
 	}
 	sort.SliceStable(d.Timexes, func(i, j int) bool { return d.Timexes[i].Start < d.Timexes[j].Start })
 }

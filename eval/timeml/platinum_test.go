@@ -13,8 +13,8 @@ const platinum = "../../../shared/corpora/te3-platinum"
 // Floors measured on the platinum set when the stage was written; a drop
 // below them is a regression.
 const (
-	relaxedFloor = 0.93 // measured 0.9442
-	valueFloor   = 0.88 // measured 0.8996
+	relaxedFloor = 0.94 // measured 0.9520
+	valueFloor   = 0.88 // measured 0.8930
 )
 
 func TestPlatinum(t *testing.T) {
