@@ -108,3 +108,11 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkRead(b *testing.B) {
+	for b.Loop() {
+		if _, err := Read(strings.NewReader(rss)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -139,6 +139,9 @@ func TestReadDamaged(t *testing.T) {
 		{"truncated gzip", z[:len(z)-30], []string{"http://a.example/1"}, true},
 		{"wrong length", bytes.Join([][]byte{r1, short, r2}, nil), []string{"http://a.example/1", "http://a.example/2"}, true},
 		{"wrong length gzip", gzipped(r1, short, r2), []string{"http://a.example/1", "http://a.example/2"}, true},
+		{"length too long", bytes.Join([][]byte{r1, record("response", "http://a.example/long", response("text/html", page1), 400), r2,
+			record("response", "http://a.example/3", response("text/html", page2), -1)}, nil),
+			[]string{"http://a.example/1", "http://a.example/3"}, true},
 		{"truncated plain", bytes.Join([][]byte{r1, r2[:len(r2)/2]}, nil), []string{"http://a.example/1"}, true},
 		{"not a warc", []byte("<html>hello</html>"), nil, false},
 	}
