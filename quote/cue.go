@@ -298,6 +298,9 @@ func (r *runner) subjectAfter(si, c int) (a, b int) {
 // after it, closing the sentence: "S, said Lt. Matt Harris, a spokesman."
 func (r *runner) inverted(si, c int) bool {
 	l := r.d.Sentences[si].Last
+	if r.q.cues[r.lower(c)] == "tell" {
+		return false // "told NBC News": the hearer, not the speaker
+	}
 	a, b := r.subjectAfter(si, c)
 	if a >= b || !r.nominal(a, b) || r.tag(a) == "PRP" {
 		return false

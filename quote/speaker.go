@@ -140,7 +140,7 @@ func (r *runner) resolveWords(a, b, off int) int {
 		w := r.lower(i)
 		switch w {
 		case "he", "she", "i", "him", "her":
-			return r.antecedent(off, doc.PERSON)
+			return r.personPronoun(off)
 		case "they", "we":
 			return r.antecedent(off, doc.GROUP, doc.ORG, doc.GPE)
 		case "it":
@@ -197,11 +197,44 @@ func (r *runner) resolveWords(a, b, off int) int {
 	return -1
 }
 
+// personPronoun resolves "he" or "she" speaking at off. Quotations come
+// in chains: a pronoun speaker is most often the last person quoted, unless
+// a sentence since then opened with another person as its subject.
+func (r *runner) personPronoun(off int) int {
+	a, aoff := r.antecedentAt(off, doc.PERSON)
+	last, loff := -1, -1
+	para := r.d.Sentences[r.sentenceOf(off)].Para
+	for _, k := range r.cues {
+		if k.start >= off || k.speaker < 0 || r.d.Entities[k.speaker].Type != doc.PERSON {
+			continue
+		}
+		if r.d.Sentences[k.sent].Para >= para-2 {
+			last, loff = k.speaker, k.start
+		}
+	}
+	if last < 0 || a == last || a < 0 {
+		if a < 0 {
+			return last
+		}
+		return a
+	}
+	if aoff > loff && r.d.Sentences[r.sentenceOf(aoff)].Start == aoff {
+		return a
+	}
+	return last
+}
+
 // antecedent resolves a pronoun or description at off: the first fitting
 // mention (the subject) of the nearest sentence naming one, looking first
 // at the words of off's own sentence before it, then back up to five
 // sentences. Mentions in quotation marks and possessives are passed over.
 func (r *runner) antecedent(off int, types ...string) int {
+	ei, _ := r.antecedentAt(off, types...)
+	return ei
+}
+
+// antecedentAt is antecedent that also tells where the mention starts.
+func (r *runner) antecedentAt(off int, types ...string) (int, int) {
 	si := r.sentenceOf(off)
 	end := off
 	for k := si; k >= 0 && k > si-6; k-- {
@@ -212,13 +245,13 @@ func (r *runner) antecedent(off int, types ...string) int {
 			}
 			for _, t := range types {
 				if r.d.Entities[m.ent].Type == t {
-					return m.ent
+					return m.ent, m.start
 				}
 			}
 		}
 		end = s.Start
 	}
-	return r.nearest(off, types...)
+	return r.nearest(off, types...), -1
 }
 
 // mentionsIn returns the mentions lying wholly inside [s, e).
