@@ -445,19 +445,55 @@ func camelParts(s string) []string {
 // own the article's country, when one country clearly dominates the places
 // it names (local news names its own state and towns, not its country).
 func (st *state) homeCountry() {
-	total, best, bestN := 0, "", 0
+	count := map[string]int{}
 	for c, n := range st.country {
+		count[c] += n
+	}
+	for _, e := range st.ents {
+		if e.Country != "" && e.Type != doc.GPE {
+			count[e.Country]++
+		}
+	}
+	total, best, bestN := 0, "", 0
+	for c, n := range count {
 		total += n
 		if n > bestN || n == bestN && c < best {
 			best, bestN = c, n
 		}
 	}
-	if bestN < 2 || bestN*3 < total*2 {
+	if bestN < 2 || bestN*2 <= total {
 		return
 	}
 	for _, e := range st.ents {
 		if e.Country == "" && e.Type != doc.LOC && !strings.HasPrefix(e.Name, "@") {
 			e.Country = best
+		}
+	}
+}
+
+// hyphenated adds the countries and places inside hyphenated words:
+// "U.S.-Mexico border", "R-Texas", "Iran-backed", "Gaza-bound".
+func (st *state) hyphenated() {
+	for _, w := range st.ws {
+		if w.Punct || !strings.Contains(w.Text, "-") {
+			continue
+		}
+		if _, whole := st.lx.names[w.Text]; whole {
+			continue
+		}
+		off := 0
+		for _, part := range strings.Split(w.Text, "-") {
+			start := w.Start + off
+			off += len(part) + 1
+			k, ok := st.lx.names[part]
+			if !ok || k.Type != doc.GPE && k.Type != doc.LOC {
+				continue
+			}
+			e := st.countryEnt(k.Country)
+			if !k.Nation {
+				e = st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: k.Type, Country: k.Country}})
+			}
+			st.addSpan(e, start, start+len(part), doc.MentionName, w.Sent, false)
 		}
 	}
 }

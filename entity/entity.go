@@ -44,6 +44,7 @@ func (r *Recognizer) Name() string { return "entity" }
 func (r *Recognizer) Run(d *doc.Doc) {
 	st := newState(r.lex, d)
 	st.names()
+	st.hyphenated()
 	st.titlesAlone()
 	st.pronouns()
 	st.tags()
@@ -96,7 +97,7 @@ type state struct {
 
 func newState(lx *lexicon, d *doc.Doc) *state {
 	st := &state{lx: lx, d: d, byKey: map[string]*ent{}, lower: map[string]bool{}, country: map[string]int{}}
-	st.ws = words(d)
+	st.ws = words(d, lx.abbrev)
 	st.used = make([]bool, len(st.ws))
 	st.owner = make([]*ent, len(st.ws))
 	for _, w := range st.ws {

@@ -53,6 +53,7 @@ type lexicon struct {
 	stop      map[string]bool   // capitalised words that are never names alone
 	modifiers map[string]string // "Shia" → "", "European" → "EU"
 	english   map[string]bool   // plain English words, in lower case
+	abbrev    map[string]bool   // words written with a final period: "Calif", "Sen"
 	maxWords  int               // longest phrase, in words
 }
 
@@ -69,6 +70,10 @@ func loadLexicon() (*lexicon, error) {
 		stop:      map[string]bool{},
 		modifiers: map[string]string{},
 		english:   make(map[string]bool, 64000),
+		abbrev:    map[string]bool{},
+	}
+	for _, a := range strings.Fields("Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Prof Jr Sr Inc Corp Co Ltd Bros Ave Blvd Rd Mt Ft Jan Feb Aug Sept Oct Nov Dec") {
+		lx.abbrev[a] = true
 	}
 	loaders := []struct {
 		file string
@@ -141,6 +146,9 @@ func (lx *lexicon) setName(form string, k *known) {
 		return // the first list to claim a form wins
 	}
 	lx.names[form] = k
+	if strings.HasSuffix(form, ".") && !strings.Contains(form, " ") {
+		lx.abbrev[strings.TrimSuffix(form, ".")] = true
+	}
 	if n := len(strings.Fields(form)); n > lx.maxWords {
 		lx.maxWords = n
 	}

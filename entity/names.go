@@ -122,13 +122,17 @@ func (st *state) opener(i int) bool {
 	if !w.First {
 		return false
 	}
-	if _, ok := st.lx.names[w.Text]; ok {
+	if n, _ := st.lookup(i); n > 0 {
 		return false
 	}
 	if _, ok := st.lx.given[w.Text]; ok {
 		return false
 	}
-	if st.lower[strings.ToLower(w.Text)] {
+	low := strings.ToLower(w.Text)
+	if st.lower[low] {
+		return true
+	}
+	if st.lx.english[low] && st.findPerson([]string{low}) == nil {
 		return true
 	}
 	return !strings.HasPrefix(w.Tag, "NNP") && st.lx.demonyms[w.Text] == ""
@@ -260,6 +264,10 @@ func (st *state) run(i int) int {
 				st.person(pos, j, c, nil) // "Prime Minister Jordan Haddad"
 				return j
 			}
+			if n == 1 && k.Type != doc.PERSON && pos+1 < j && st.givenBeforeName(pos, j) {
+				st.person(pos, st.nameEnd(pos, j), c, nil) // "Chad Wolf"
+				return j
+			}
 			if k.Type == doc.PERSON {
 				st.person(pos, pos+n, c, k)
 				named = true
@@ -298,6 +306,11 @@ func (st *state) run(i int) int {
 			continue
 		}
 		if code, ok := st.lx.modifiers[w.Text]; ok && pos+1 < j {
+			if _, h, ok := st.headOf(pos, j); ok {
+				c.country = code
+				st.org(pos, j, h, c)
+				return j
+			}
 			if c.country == "" {
 				c.country = code
 			}
@@ -395,6 +408,14 @@ func (st *state) core(a, b int, c context) {
 		st.org(a, b, h, c)
 		return
 	}
+	for k := a + 1; k < b-1; k++ { // "Employee Steve Castro"
+		if _, ok := st.lx.given[st.ws[k].Text]; ok {
+			if st.allEnglish(a, k) {
+				a = k
+			}
+			break
+		}
+	}
 	if c.t == nil && c.tStart < 0 {
 		if t, ts := st.titleBefore(a); t != nil {
 			c.t, c.tStart, c.tEnd = t, ts, a
@@ -441,6 +462,14 @@ func (st *state) core(a, b int, c context) {
 		st.add(e, a, b, doc.MentionName)
 		return
 	}
+	if b-a <= 3 && b+1 < len(st.ws) && st.ws[b].Text == "," && st.ws[b+1].Sent == st.ws[a].Sent {
+		if n, k := st.lookup(b + 1); n > 0 && k.Type == doc.GPE && k.Country != "" && !k.Capital && st.findPerson(nameParts(st.text(a, b))) == nil {
+			name := st.text(a, b) // "Massapequa, New York"
+			e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: k.Country}})
+			st.add(e, a, b, doc.MentionName)
+			return
+		}
+	}
 	if !st.properRun(a, b) {
 		return
 	}
@@ -458,6 +487,20 @@ func (st *state) core(a, b int, c context) {
 		e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: c.country}})
 		st.add(e, a, b, doc.MentionName)
 	}
+}
+
+// givenBeforeName reports whether word i, a lexicon name, is rather a given
+// name followed by a surname the lexicons do not know ("Chad Wolf").
+func (st *state) givenBeforeName(i, j int) bool {
+	if _, ok := st.lx.given[st.ws[i].Text]; !ok {
+		return false
+	}
+	next := st.ws[i+1]
+	if _, ok := st.lx.heads[next.Text]; ok || connectors[next.Text] || st.isAllCaps(i+1) {
+		return false
+	}
+	n, _ := st.lookup(i + 1)
+	return n == 0 && !st.lx.english[strings.ToLower(next.Text)]
 }
 
 // nameEnd returns where a person's name that starts with a given name
@@ -494,6 +537,16 @@ func (st *state) plainCaps(a, b int) bool {
 // only for people.
 func (st *state) ageAfter(b int) bool {
 	return b+2 < len(st.ws) && st.ws[b].Text == "," && st.ws[b+1].Tag == "CD" && len(st.ws[b+1].Text) <= 3 && st.ws[b+2].Text == ","
+}
+
+// allEnglish reports whether words [a, b) are all plain English words.
+func (st *state) allEnglish(a, b int) bool {
+	for i := a; i < b; i++ {
+		if !st.lx.english[strings.ToLower(st.ws[i].Text)] {
+			return false
+		}
+	}
+	return true
 }
 
 // properRun reports whether every word of [a, b) is a title-case proper

@@ -26,7 +26,7 @@ func isWordRune(r rune) bool {
 }
 
 // words turns d's tokens into words, sentence by sentence.
-func words(d *doc.Doc) []word {
+func words(d *doc.Doc, abbrev map[string]bool) []word {
 	ws := make([]word, 0, len(d.Tokens))
 	for si, s := range d.Sentences {
 		first := true
@@ -35,7 +35,7 @@ func words(d *doc.Doc) []word {
 			start, end := trimToken(t.Text)
 			if start >= end {
 				p := word{Start: t.Start, End: t.End, Text: t.Text, Tag: t.Tag, Sent: si, Punct: true}
-				if joinInitial(ws, p, si) {
+				if joinInitial(ws, p, si, abbrev) {
 					continue
 				}
 				ws = append(ws, p)
@@ -81,13 +81,14 @@ func trimToken(tok string) (int, int) {
 }
 
 // joinInitial appends a period to a preceding single capital letter ("J"
-// "." → "J.") and reports whether it did.
-func joinInitial(ws []word, p word, si int) bool {
+// "." → "J.") or a known abbreviation ("Calif" "." → "Calif.") and reports
+// whether it did.
+func joinInitial(ws []word, p word, si int, abbrev map[string]bool) bool {
 	if p.Text != "." || len(ws) == 0 {
 		return false
 	}
 	last := &ws[len(ws)-1]
-	if last.Sent != si || last.End != p.Start || len(last.Text) != 1 || !last.Cap {
+	if last.Sent != si || last.End != p.Start || !last.Cap || len(last.Text) != 1 && !abbrev[last.Text] {
 		return false
 	}
 	last.End = p.End
