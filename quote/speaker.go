@@ -58,11 +58,38 @@ func (r *runner) resolve(a, b int, appos bool) int {
 		}
 		return m.ent
 	}
-	if ei := r.resolveWords(a, b, s); ei >= 0 {
-		return ei
-	}
 	if len(owners) > 0 {
+		// "Mr Erdogan's office said": the owner speaks, unless a title
+		// names its holder outright.
+		if ei := r.strongTitle(a, b); ei >= 0 {
+			return ei
+		}
 		return owners[len(owners)-1].ent
+	}
+	return r.resolveWords(a, b, s)
+}
+
+// strongTitle resolves a person's title in tokens [a, b) only through a
+// role or a name given with it, never by mere nearness.
+func (r *runner) strongTitle(a, b int) int {
+	off := r.d.Tokens[a].Start
+	for i := a; i < b; i++ {
+		w := r.lower(i)
+		if r.q.titles[w] != "person" || strings.HasPrefix(w, "spokes") {
+			continue
+		}
+		phrase := w
+		for j := i - 1; j >= a && (r.tag(j) == "NN" || r.tag(j) == "JJ"); j-- {
+			phrase = r.lower(j) + " " + phrase
+		}
+		for _, t := range []string{phrase, w} {
+			if ei := r.byRole(t, off); ei >= 0 {
+				return ei
+			}
+			if ei := r.namedWith(t, off); ei >= 0 {
+				return ei
+			}
+		}
 	}
 	return -1
 }
@@ -180,6 +207,8 @@ func (r *runner) resolveWords(a, b, off int) int {
 		return r.issuer(off)
 	case spokes && (indefinite || plural):
 		return r.titleOrg("", off)
+	case plural && !indefinite && head != "":
+		return r.orgWith(head, off)
 	case indefinite || plural:
 		return -1
 	case person != "":
@@ -381,6 +410,35 @@ func (r *runner) byRole(title string, off int) int {
 		}
 	}
 	return best
+}
+
+// orgWith resolves a group named by a plural ("the analysts said") to the
+// organisation named next to the same word before off ("Deutsche Bank
+// released an analysts' note", "analysts at Deutsche Bank"), or -1.
+func (r *runner) orgWith(word string, off int) int {
+	for i := r.d.TokenAt(off) - 1; i >= 0; i-- {
+		if r.lower(i) != word || r.inRun(i) {
+			continue
+		}
+		t := r.d.Tokens[i]
+		s := r.d.Sentences[r.sentenceOf(t.Start)]
+		best, dist := -1, 41
+		for _, m := range r.mentionsIn(max(t.Start-40, s.Start), min(t.End+40, s.End)) {
+			e := r.d.Entities[m.ent]
+			if e.Type != doc.ORG {
+				continue
+			}
+			d := t.Start - m.end
+			if m.start >= t.End {
+				d = m.start - t.End
+			}
+			if d < dist {
+				best, dist = m.ent, d
+			}
+		}
+		return best
+	}
+	return -1
 }
 
 // titleOrg resolves "the agency", "the ministry", "police" to the nearest
