@@ -23,6 +23,7 @@ type candidate struct {
 	postDate string // date of the post a speech act comes from
 	relative bool   // the subject was reached through "that" or "which"
 	noun     bool   // the trigger is a noun
+	object   string // head word of the object, when it names no actor
 }
 
 func newArticle(lx *lexicon, d *doc.Doc) *article {

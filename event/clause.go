@@ -59,7 +59,8 @@ func (c *clause) subject(v, depth int) subj {
 			k--
 		}
 		if k < c.first || !a.isNominal(k) {
-			return subj{ent: -1, co: -1}
+			// "a raid that killed": the subject is there, but no actor.
+			return subj{ent: -1, co: -1, found: true}
 		}
 		s := c.chainLeft(k)
 		s.relative = w != "who"
@@ -218,8 +219,19 @@ func (c *clause) chainLeft(k int) subj {
 	}
 	start := nps[len(nps)-1].s
 	out := subj{ent: -1, found: true, co: -1, start: start}
-	// The leftmost phrase is the subject's head; the later ones hang on
-	// it ("the US embassy in Moscow").
+	// The leftmost phrase and those joined to it by "of" make the subject
+	// ("US Secretary of State Mike Pompeo", "a number of Iraqi
+	// protesters"): a head actor there wins, then a modifier there; later
+	// phrases hang on it ("the US embassy in Moscow").
+	group := len(nps) - 1
+	for group > 0 && a.lower[nps[group-1].s-1] == "of" {
+		group--
+	}
+	for i := len(nps) - 1; i >= group && out.ent < 0; i-- {
+		if x, head := c.pickAgent(nps[i].s, nps[i].e); head {
+			out.ent = x
+		}
+	}
 	for i := len(nps) - 1; i >= 0 && out.ent < 0; i-- {
 		out.ent, _ = c.pickAgent(nps[i].s, nps[i].e)
 	}
@@ -292,11 +304,21 @@ func (c *clause) prepObjectHead(end int, prep string) (int, bool) {
 		if c.boundary(k) || (k > end+1 && a.isFinite(k)) {
 			return -1, false
 		}
-		if a.lower[k] == prep && !(prep == "to" && k+1 < c.last && a.isVerb(k+1) && a.ent[k+1] < 0) {
+		if a.lower[k] == prep && !(prep == "to" && c.infinitive(k+1)) {
 			return c.chainRightHead(k + 1)
 		}
 	}
 	return -1, false
+}
+
+// infinitive reports whether token i is a verb after "to": lower-case and
+// tagged as a verb, since taggers take "to Turkish Prime Minister" for one.
+func (c *clause) infinitive(i int) bool {
+	if i >= c.last || !c.a.isVerb(i) || c.a.ent[i] >= 0 {
+		return false
+	}
+	t := c.a.d.Tokens[i].Text
+	return t != "" && t[0] >= 'a' && t[0] <= 'z'
 }
 
 // directObject returns the actor of the noun phrase right after token end.
@@ -324,10 +346,15 @@ func (c *clause) directObjectHead(end int) (int, bool) {
 
 // target finds the target of a pattern whose words end at token end.
 func (c *clause) target(p *pattern, end int) int {
+	consumed := ""
+	if len(p.after) > 0 {
+		consumed = p.after[len(p.after)-1]
+	}
 	for _, t := range p.targets {
 		var x int
 		var head bool
-		if t == "obj" {
+		if t == "obj" || t == consumed {
+			// "spoke with X": the pattern ends on the preposition.
 			x, head = c.directObjectHead(end)
 		} else {
 			x, head = c.prepObjectHead(end, t)

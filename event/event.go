@@ -63,6 +63,7 @@ func (c *Coder) Run(d *doc.Doc) {
 		found = append(found, a.sentence(si)...)
 	}
 	found = append(found, a.quoteActs()...)
+	answerers(found)
 	var kept []candidate
 	for _, ev := range found {
 		if !c.All && !reportable(ev) {
@@ -95,7 +96,7 @@ var verbal = map[string]bool{
 // made Aug. 9") the time expressions of its that-clause are hidden first.
 func (c *Coder) dateOf(d *doc.Doc, e candidate) (string, string) {
 	ev := e.ev
-	if !verbal[ev.Type] || e.noun || ev.Sentence < 0 || ev.Sentence >= len(d.Sentences) {
+	if !verbal[ev.Type] || ev.Sentence < 0 || ev.Sentence >= len(d.Sentences) {
 		return c.date(d, ev.Sentence, ev.Trigger)
 	}
 	end := d.Sentences[ev.Sentence].End
@@ -103,7 +104,7 @@ func (c *Coder) dateOf(d *doc.Doc, e candidate) (string, string) {
 	var keep []doc.Timex
 	hidden := false
 	for _, t := range d.Timexes {
-		if t.Start >= ev.Trigger.End && t.End <= end && strings.Contains(body[ev.Trigger.End:t.Start], " that ") {
+		if t.Start >= ev.Trigger.End && t.End <= end && complement(body[ev.Trigger.End:t.Start], e.noun) {
 			hidden = true
 			continue
 		}
@@ -115,6 +116,34 @@ func (c *Coder) dateOf(d *doc.Doc, e candidate) (string, string) {
 	shallow := *d
 	shallow.Timexes = keep
 	return c.date(&shallow, ev.Sentence, ev.Trigger)
+}
+
+// answerers gives an acceptance or refusal of something said before ("accepted
+// the apology", "rejected the offer") the one who said it as its target.
+func answerers(cs []candidate) {
+	for i := range cs {
+		obj := cs[i].object
+		if obj == "" || cs[i].ev.Target != "" {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			o := cs[j].ev
+			if o.Source != "" && o.Source != cs[i].ev.Source && sameAct(cs[j].lemma, obj) {
+				cs[i].ev.Target = o.Source
+				break
+			}
+		}
+	}
+}
+
+// complement reports whether the text between a statement's trigger and a
+// time expression opens what was stated: "alleged that ...", "his
+// condemnation of Tuesday's attack".
+func complement(between string, noun bool) bool {
+	if strings.Contains(between, " that ") {
+		return true
+	}
+	return noun && strings.HasPrefix(between, " of ")
 }
 
 // reportable says whether an event is one the article reports as having

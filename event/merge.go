@@ -42,7 +42,8 @@ func findSame(out []candidate, c candidate) int {
 		if o.Type != e.Type {
 			continue
 		}
-		if o.Source != e.Source || o.Target != e.Target {
+		swapped := symmetric[e.Type] && o.Source == e.Target && o.Target == e.Source
+		if !swapped && (o.Source != e.Source || o.Target != e.Target) {
 			// Only a noun report may leave a role open: "the attack on
 			// the embassy" restates an attack already found.
 			if !c.noun || !fits(o.Source, e.Source) || !fits(o.Target, e.Target) {

@@ -206,7 +206,30 @@ func (p pipeline) Analyze(a doc.Article) *doc.Doc {
 			fmt.Printf("%s s%d %s\n", e.Date, e.Sentence, event.String(d, e))
 		}
 	}
+	if sub := os.Getenv("EVENT_SENT"); sub != "" {
+		showSentences(d, sub)
+	}
 	return d
+}
+
+// showSentences prints the tokens, tags and entities of every sentence
+// holding sub, for debugging patterns.
+func showSentences(d *doc.Doc, sub string) {
+	for si := range d.Sentences {
+		if !strings.Contains(d.SentenceText(si), sub) {
+			continue
+		}
+		s := d.Sentences[si]
+		for i := s.First; i < s.Last; i++ {
+			tk := d.Tokens[i]
+			name := ""
+			if r, ok := d.MentionAt(tk.Start); ok {
+				name = "=" + d.Entities[r.Entity].Name
+			}
+			fmt.Printf("%s/%s%s ", tk.Text, tk.Tag, name)
+		}
+		fmt.Println()
+	}
 }
 
 // TestPipelineGold measures the coder behind the real entity, timex and

@@ -131,7 +131,13 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if status == doc.Alleged && claim >= 0 {
 		ev.ClaimedBy = a.d.Entities[claim].ID
 	}
-	return candidate{ev: ev, lemma: lemma, relative: s.relative}, true
+	cand := candidate{ev: ev, lemma: lemma, relative: s.relative}
+	if tgt < 0 && (typ == "AGREE" || typ == "REJECT") {
+		if j := end + 1; j < c.last && a.nom(j) {
+			cand.object = a.lower[c.npRight(j)]
+		}
+	}
+	return cand, true
 }
 
 // needsTarget are the types that act on someone: without a target the
@@ -204,7 +210,7 @@ func (c *clause) prenominal(v int) bool {
 	case "DT", "JJ", "PRP$", "POS", "CD", "CC", ",":
 		return true
 	}
-	return false
+	return a.lower[v-1] == "'s"
 }
 
 // passive reports whether the participle at v is in the passive voice: a
