@@ -84,7 +84,7 @@ func loadLexicon() (*lexicon, error) {
 		{"places.tsv", 3, lx.addPlace},
 		{"bodies.tsv", 4, lx.addBody},
 		{"people.tsv", 5, lx.addPerson},
-		{"titles.tsv", 3, lx.addTitle},
+		{"titles.tsv", 4, lx.addTitle},
 		{"groups.tsv", 3, lx.addGroup},
 		{"orgheads.tsv", 3, lx.addHead},
 		{"firstnames.tsv", 2, lx.addGiven},
@@ -213,7 +213,11 @@ func containsKnown(ks []*known, k *known) bool {
 }
 
 func (lx *lexicon) addTitle(f []string) {
-	t := &title{Name: titleCase(f[0]), Sector: f[1], Abbrev: alts(f[2])}
+	name := f[3]
+	if name == "" {
+		name = titleCase(f[0])
+	}
+	t := &title{Name: name, Sector: f[1], Abbrev: alts(f[2])}
 	lx.titles[f[0]] = t
 	if n := len(strings.Fields(f[0])); n > lx.maxWords {
 		lx.maxWords = n

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,7 +89,8 @@ func joinInitial(ws []word, p word, si int, abbrev map[string]bool) bool {
 		return false
 	}
 	last := &ws[len(ws)-1]
-	if last.Sent != si || last.End != p.Start || !last.Cap || len(last.Text) != 1 && !abbrev[last.Text] {
+	tail := last.Text[strings.LastIndexByte(last.Text, '-')+1:] // "R-W.Va" → "W.Va"
+	if last.Sent != si || last.End != p.Start || !last.Cap || len(last.Text) != 1 && !abbrev[tail] {
 		return false
 	}
 	last.End = p.End
