@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+
+	"github.com/chronicle/chronicle/doc"
 )
 
 // timeWords may stand between a reporting verb and its clause ("said
@@ -65,6 +67,9 @@ func (r *runner) coordinated() {
 			}
 			if r.tag(p) == "CC" {
 				_, k.ce = trim(r.body, k.cs, r.d.Tokens[p].Start, " \t\n,")
+				if first := r.d.TokenAt(k.cs); first >= 0 && !r.hasFinite(first, p) && !r.longRunIn(k.cs, k.ce) {
+					k.cs, k.ce = 0, 0 // "maintains its own monitor and reported that"
+				}
 				break
 			}
 		}
@@ -149,6 +154,17 @@ func (r *runner) verbCue(si, c int, class string) {
 			return // "we note that": the outlet's own voice
 		}
 		k.speaker = r.resolve(a, b, appos)
+		if k.speaker < 0 && !appos && a > r.d.Sentences[si].First && a < c && r.text(a-1) == "," {
+			// "Kurinji Selvaraj, a research analyst at X told CBS": the
+			// phrase before the verb describes a name before the comma.
+			p := a - 2
+			for p >= r.d.Sentences[si].First && !r.boundary(p) {
+				p--
+			}
+			if ei := r.resolve(p+1, b, true); ei >= 0 && r.d.Entities[ei].Type == doc.PERSON {
+				k.speaker, a = ei, p+1
+			}
+		}
 		if a < c {
 			k.subj = r.d.Tokens[a].Start
 		}
