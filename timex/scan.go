@@ -344,6 +344,20 @@ func (s *scan) monthWord(i int) (int, bool) {
 	return m, true
 }
 
+// isName reports whether token i is a capitalised proper noun that is
+// not itself a word of time, so that a month beside it is part of a name.
+func (s *scan) isName(i int) bool {
+	if i < 0 || i >= len(s.toks) || !s.upper(i) || s.tag(i) != "NNP" {
+		return false
+	}
+	w := s.w(i)
+	_, wd := s.t.weekday[w]
+	_, mo := s.t.month[w]
+	_, md := s.t.mod[w]
+	_, cu := s.t.cue[w]
+	return !wd && !mo && !md && !cu && !s.t.open[w]
+}
+
 // monthPreps are words after which "May" is the month, whatever its tag.
 var monthPreps = map[string]bool{
 	"in": true, "since": true, "by": true, "until": true, "till": true, "of": true,
@@ -388,6 +402,9 @@ func (s *scan) monthFirst(i int) (match, bool) {
 	}
 	if len(s.w(i)) <= 4 && !strings.HasSuffix(s.w(i), ".") && s.w(i) != "may" && s.w(i) != "june" && s.w(i) != "july" {
 		return match{}, false // a bare "Jan" or "Aug" is more often a name
+	}
+	if s.isName(i-1) || s.isName(i+1) {
+		return match{}, false // "Theresa May", "April Ryan"
 	}
 	// News looks back: a bare month with no tense to tell is the last one.
 	dir := s.direction(i, i+1)
