@@ -28,7 +28,7 @@ function h(tag, attrs, ...kids) {
     else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v);
   }
-  for (const kid of kids.flat()) {
+  for (const kid of kids.flat(Infinity)) {
     if (kid == null || kid === false) continue;
     el.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
   }
@@ -52,7 +52,7 @@ function query(params) {
 const main = document.getElementById("main");
 
 function show(...nodes) {
-  main.replaceChildren(...nodes);
+  main.replaceChildren(...nodes.flat(Infinity).filter((n) => n != null && n !== false));
 }
 
 function fail(err) {
@@ -211,7 +211,7 @@ async function eventView(id) {
     h("h2", {text: "Evidence"}),
     (e.evidence || []).map((ev) => h("div", {class: "hit"},
       h("a", {href: "#/article/" + encodeURIComponent(ev.article) + query({at: ev.trigger.start})},
-        ev.title || ev.article), " ", h("span", {class: "muted", text: [ev.source, (ev.published || "").slice(0, 10), ev.status].filter(Boolean).join(" · ")}),
+        ev.title || "Article " + ev.article.slice(0, 8)), " ", h("span", {class: "muted", text: [ev.source, (ev.published || "").slice(0, 10), ev.status].filter(Boolean).join(" · ")}),
       h("blockquote", {}, markTrigger(ev.sentence, ev.trigger)))));
 }
 
@@ -252,7 +252,8 @@ function drawNetwork(edges) {
   const svg = h("svg:svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network"});
   const defs = h("svg:defs", {});
   for (const [id, c] of [["coop", "#2e8b57"], ["conflict", "#c0392b"]]) {
-    defs.append(h("svg:marker", {id: "arrow-" + id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse"},
+    defs.append(h("svg:marker", {id: "arrow-" + id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9,
+      markerUnits: "userSpaceOnUse", orient: "auto-start-reverse"},
       h("svg:path", {d: "M0,0 L10,5 L0,10 z", fill: c})));
   }
   svg.append(defs);
@@ -290,7 +291,10 @@ function layout(nodes, links, W, H) {
     d.x = W / 2 + (W / 3) * Math.cos(a);
     d.y = H / 2 + (H / 3) * Math.sin(a);
   });
-  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+  // With repulsion k²/d and a pull of g·d to the centre, n nodes settle
+  // within a radius of about sqrt(n·k²/g): this k keeps it near H/2.6 for
+  // any n.
+  const k = 0.5 * Math.sqrt((W * H) / Math.max(1, n)), g = 2;
   for (let step = 0, heat = W / 10; step < 300; step++, heat *= 0.985) {
     for (const d of nodes) { d.vx = 0; d.vy = 0; }
     for (let i = 0; i < n; i++) {
@@ -309,9 +313,9 @@ function layout(nodes, links, W, H) {
       l.s.vx += dx * f; l.s.vy += dy * f; l.t.vx -= dx * f; l.t.vy -= dy * f;
     }
     for (const d of nodes) {
-      d.vx += (W / 2 - d.x) * 0.05; d.vy += (H / 2 - d.y) * 0.05;
+      d.vx += (W / 2 - d.x) * g * (H / W); d.vy += (H / 2 - d.y) * g; // wide, like the box
       const v = Math.hypot(d.vx, d.vy) || 1, m = Math.min(v, heat);
-      d.x = Math.min(W - 90, Math.max(20, d.x + (d.vx / v) * m));
+      d.x = Math.min(W - 140, Math.max(20, d.x + (d.vx / v) * m));
       d.y = Math.min(H - 20, Math.max(20, d.y + (d.vy / v) * m));
     }
   }
@@ -342,7 +346,8 @@ async function article(id, params) {
   const body = an.article.body;
   const text = h("div", {class: "text panel"}, highlight(body, a.sentences, an, a.entity_of));
   const side = h("div", {class: "side panel"}, sideLists(an, a));
-  show(h("h1", {text: a.title || an.article.title || a.origin || a.id}),
+  const first = a.sentences.length ? body.slice(0, byteIndex(body)(a.sentences[0][1])) : "";
+  show(h("h1", {text: a.title || an.article.title || clip(first, 120) || a.id}),
     h("p", {class: "muted"}, [a.source, (a.published || "").slice(0, 10), a.url ? h("a", {href: a.url, rel: "noreferrer", text: "original"}) : null]
       .filter(Boolean).flatMap((x, i) => i ? [" · ", x] : [x])),
     h("div", {class: "keys"}, h("span", {class: "e PERSON", text: "entity"}), h("span", {class: "t", text: "time expression"}),
@@ -489,7 +494,7 @@ async function search(_, params) {
   const res = await api("/api/search" + query({q: params.q, kind: params.kind, limit: 50}));
   if (!res.items.length) return results.append(h("p", {class: "muted", text: "Nothing matches."}));
   results.append(...res.items.map((hit) => h("div", {class: "hit"},
-    h("a", {href: "#/article/" + encodeURIComponent(hit.article)}, hit.title || hit.article),
+    h("a", {href: "#/article/" + encodeURIComponent(hit.article)}, hit.title || "Article " + hit.article.slice(0, 8)),
     h("span", {class: "muted", text: " " + [hit.kind === "quote" ? "quote" + (hit.speaker ? " by " + hit.speaker : "") : "article", hit.source, (hit.published || "").slice(0, 10)].filter(Boolean).join(" · ")}),
     h("div", {class: "snip"}, snippet(hit.snippet)))));
 }
