@@ -22,8 +22,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/chronicle/chronicle/analysis"
-	"github.com/chronicle/chronicle/server"
 	"github.com/chronicle/chronicle/servecmd"
+	"github.com/chronicle/chronicle/server"
 )
 
 // newPipeline builds the analysis the demo store is filled with.
@@ -108,9 +108,9 @@ func browser(t *testing.T, exe string) context.Context {
 // page is one step of the browser test: open a view, wait until it has
 // drawn, check what it drew, keep a screenshot.
 type page struct {
-	name   string // screenshot file stem
-	hash   string // the view's address
-	view   string // main[data-ready] once drawn
+	name   string         // screenshot file stem
+	hash   string         // the view's address
+	view   string         // main[data-ready] once drawn
 	checks map[string]int // CSS selector → least number of matches
 }
 
