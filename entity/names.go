@@ -85,7 +85,7 @@ func (st *state) runEnd(i int) int {
 	j := i + 1
 	for j < len(st.ws) {
 		w := st.ws[j]
-		if w.Sent != sent || st.used[j] || w.Punct {
+		if w.Sent != sent || st.used[j] || w.Punct || w.Start-st.ws[j-1].End > 1 {
 			break
 		}
 		if st.capWord(j) {
@@ -427,6 +427,11 @@ func (st *state) core(a, b int, c context) {
 	if st.lx.stop[st.text(a, b)] {
 		return
 	}
+	if k := st.ofAt(a, b); k > a && b-a > 2 {
+		st.core(a, k, c) // "Leung Kwok-hung of LSD": a person, then a body
+		st.run(k + 1)
+		return
+	}
 	first := st.ws[a].Text
 	_, given := st.lx.given[first]
 	switch {
@@ -456,6 +461,10 @@ func (st *state) core(a, b int, c context) {
 			st.person(a, b, c, ks[0])
 			return
 		}
+	}
+	if b-a == 1 && given && !st.lx.english[strings.ToLower(first)] && c.country == "" {
+		st.person(a, b, c, nil) // "Gloria"
+		return
 	}
 	if st.acronym(a, b) {
 		e := st.entity("O:"+first, ent{Entity: doc.Entity{Name: first, Type: doc.ORG, Country: c.country}})
@@ -537,6 +546,16 @@ func (st *state) plainCaps(a, b int) bool {
 // only for people.
 func (st *state) ageAfter(b int) bool {
 	return b+2 < len(st.ws) && st.ws[b].Text == "," && st.ws[b+1].Tag == "CD" && len(st.ws[b+1].Text) <= 3 && st.ws[b+2].Text == ","
+}
+
+// ofAt returns the index of the first "of" in [a, b), or -1.
+func (st *state) ofAt(a, b int) int {
+	for k := a + 1; k < b; k++ {
+		if st.ws[k].Text == "of" {
+			return k
+		}
+	}
+	return -1
 }
 
 // allEnglish reports whether words [a, b) are all plain English words.

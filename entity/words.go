@@ -33,7 +33,7 @@ func words(d *doc.Doc, abbrev map[string]bool) []word {
 		first := true
 		for ti := s.First; ti < s.Last && ti < len(d.Tokens); ti++ {
 			t := d.Tokens[ti]
-			start, end := trimToken(t.Text)
+			start, end := trimToken(t.Text, abbrev)
 			if start >= end {
 				p := word{Start: t.Start, End: t.End, Text: t.Text, Tag: t.Tag, Sent: si, Punct: true}
 				if joinInitial(ws, p, si, abbrev) {
@@ -58,7 +58,7 @@ func words(d *doc.Doc, abbrev map[string]bool) []word {
 
 // trimToken returns the byte range of tok without leading punctuation and
 // without trailing punctuation other than an abbreviation's periods.
-func trimToken(tok string) (int, int) {
+func trimToken(tok string, abbrev map[string]bool) (int, int) {
 	start := 0
 	for start < len(tok) {
 		r, n := utf8.DecodeRuneInString(tok[start:])
@@ -73,7 +73,7 @@ func trimToken(tok string) (int, int) {
 	end := len(tok)
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(tok[start:end])
-		if isWordRune(r) || (r == '.' && end-start > 1) {
+		if isWordRune(r) || r == '.' && keepPeriod(tok[start:end], abbrev) {
 			break
 		}
 		end -= n
@@ -108,4 +108,15 @@ func opensSpan(s string) bool {
 
 func isPossessive(s string) bool {
 	return s == "'s" || s == "’s" || s == "'" || s == "’"
+}
+
+// keepPeriod reports whether a word's final period belongs to it: an
+// initial ("J."), an abbreviation with inner periods ("U.S.") or a known
+// one ("Calif."), rather than the end of a sentence ("Ho.").
+func keepPeriod(w string, abbrev map[string]bool) bool {
+	stem := w[:len(w)-1]
+	if len(stem) == 1 || strings.Contains(stem, ".") {
+		return true
+	}
+	return abbrev[stem[strings.LastIndexByte(stem, '-')+1:]]
 }
