@@ -178,6 +178,9 @@ func (r *runner) resolveWords(a, b, off int) int {
 			}
 		}
 		t := r.tag(i)
+		if t == "IN" && head != "" {
+			break // "experts on jail suicide": the head comes first
+		}
 		if !strings.HasPrefix(t, "NN") && t != "JJ" {
 			continue
 		}
@@ -206,14 +209,14 @@ func (r *runner) resolveWords(a, b, off int) int {
 	case noun && person == "":
 		return r.issuer(off)
 	case spokes && (indefinite || plural):
-		return r.titleOrg("", off)
+		return r.speakingOrg(off)
 	case plural && !indefinite && head != "":
 		return r.orgWith(head, off)
 	case indefinite || plural:
 		return -1
 	case person != "":
 		if spokes {
-			if ei := r.titleOrg("", off); ei >= 0 {
+			if ei := r.speakingOrg(off); ei >= 0 {
 				return ei
 			}
 		}
@@ -425,7 +428,7 @@ func (r *runner) orgWith(word string, off int) int {
 		best, dist := -1, 41
 		for _, m := range r.mentionsIn(max(t.Start-40, s.Start), min(t.End+40, s.End)) {
 			e := r.d.Entities[m.ent]
-			if e.Type != doc.ORG {
+			if e.Type != doc.ORG && e.Type != doc.GROUP {
 				continue
 			}
 			d := t.Start - m.end
@@ -436,7 +439,34 @@ func (r *runner) orgWith(word string, off int) int {
 				best, dist = m.ent, d
 			}
 		}
-		return best
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+// speakingOrg finds the organisation a spokesperson or official speaks
+// for: the first organisation of the nearest sentence naming one, passing
+// over those spoken to ("told NBC News", "emailed to CNN") and news media.
+func (r *runner) speakingOrg(off int) int {
+	si := r.sentenceOf(off)
+	end := off
+	for k := si; k >= 0 && k > si-6; k-- {
+		s := r.d.Sentences[k]
+		for _, m := range r.mentionsIn(s.Start, end) {
+			e := r.d.Entities[m.ent]
+			if e.Type != doc.ORG || e.Sector == "MED" || r.runAt(m.start) >= 0 {
+				continue
+			}
+			if i := r.d.TokenAt(m.start); i > 0 {
+				if w := r.lower(i - 1); w == "to" || w == "told" || w == "with" || w == "by" {
+					continue
+				}
+			}
+			return m.ent
+		}
+		end = s.Start
 	}
 	return -1
 }
@@ -477,6 +507,12 @@ func (r *runner) issuer(off int) int {
 			return r.cues[i].speaker
 		}
 	}
+	// A statement nobody was said to issue comes from whoever spoke last.
+	for i := len(r.cues) - 1; i >= 0; i-- {
+		if r.cues[i].start < off && r.cues[i].start >= r.d.Tokens[first].Start && r.cues[i].speaker >= 0 {
+			return r.cues[i].speaker
+		}
+	}
 	return -1
 }
 
@@ -489,6 +525,17 @@ func (r *runner) authorOf(i int) int {
 			j++
 		}
 		if ei := r.resolve(i+2, j, false); ei >= 0 {
+			return ei
+		}
+	}
+	// "Deutsche Bank released an analysts' note": the releaser.
+	v := i - 1
+	for v >= 0 && v > i-5 && (isNounish(r.tag(v)) || r.tag(v) == "POS") {
+		v--
+	}
+	if v >= 0 && releases[r.lower(v)] {
+		s := r.d.Sentences[r.sentenceOf(r.d.Tokens[v].Start)]
+		if ei := r.firstActor(s.Start, r.d.Tokens[v].Start); ei >= 0 {
 			return ei
 		}
 	}
@@ -505,6 +552,12 @@ func (r *runner) authorOf(i int) int {
 		}
 	}
 	return -1
+}
+
+// releases are the verbs by which someone puts out a document.
+var releases = map[string]bool{
+	"released": true, "issued": true, "published": true, "sent": true,
+	"posted": true, "wrote": true, "filed": true, "releases": true, "issues": true,
 }
 
 // firstActor returns the first entity named in body[s:e] outside quotation
