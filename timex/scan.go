@@ -334,7 +334,7 @@ func (s *scan) monthWord(i int) (int, bool) {
 		if s.digitAt(i + 1) {
 			return m, true // "March 2", "May 2010"
 		}
-		if !strings.HasPrefix(s.tag(i), "NN") && !monthPreps[s.w(i-1)] {
+		if !strings.HasPrefix(s.tag(i), "NN") && !s.t.monthPrep[s.w(i-1)] {
 			return 0, false
 		}
 		if i == 0 {
@@ -356,13 +356,6 @@ func (s *scan) isName(i int) bool {
 	_, md := s.t.mod[w]
 	_, cu := s.t.cue[w]
 	return !wd && !mo && !md && !cu && !s.t.open[w]
-}
-
-// monthPreps are words after which "May" is the month, whatever its tag.
-var monthPreps = map[string]bool{
-	"in": true, "since": true, "by": true, "until": true, "till": true, "of": true,
-	"before": true, "after": true, "through": true, "from": true, "early": true,
-	"late": true, "last": true, "next": true, "this": true, "during": true,
 }
 
 func (s *scan) digitAt(i int) bool {

@@ -26,6 +26,9 @@ func (s *scan) number(j int) (n int, form string, next int, ok bool) {
 	if s.t.vague[w] {
 		return -1, "X", j + 1, true
 	}
+	if w == "half" && (s.w(j+1) == "an" || s.w(j+1) == "a") {
+		return 0, "0.5", j + 2, true // "half an hour"
+	}
 	if w != "" && w[0] >= '0' && w[0] <= '9' {
 		clean := strings.ReplaceAll(w, ",", "")
 		if f, err := strconv.ParseFloat(clean, 64); err == nil && f >= 0 && f < 100000 {
@@ -47,6 +50,9 @@ func (s *scan) number(j int) (n int, form string, next int, ok bool) {
 	if s.w(next) == "hundred" && n < 100 {
 		n *= 100
 		next++
+	}
+	if s.w(next) == "and" && s.w(next+1) == "a" && s.w(next+2) == "half" {
+		return n, strconv.Itoa(n) + ".5", next + 3, true // "two and a half years"
 	}
 	return n, strconv.Itoa(n), next, true
 }
@@ -126,8 +132,11 @@ func (s *scan) numberUnit(i int) (match, bool) {
 		return match{}, false
 	}
 	plural := strings.HasSuffix(unitWord, "s")
-	if (s.w(j) == "a" || s.w(j) == "an") && plural {
+	if (s.w(j) == "a" || s.w(j) == "an" || form == "0.5") && plural {
 		return match{}, false
+	}
+	if form == "0.5" && u == "TH" {
+		return s.unitEnd(i, k, 30, "30", "TM") // "half an hour" is PT30M
 	}
 	if (s.w(j) == "a" || s.w(j) == "an") && j == i && (s.tag(i-1) == "NNS" || s.w(i-1) == "%") {
 		return match{a: i, b: k + 1, typ: "SET", val: durationValue(1, u)}, true // "5,000 barrels a day"
@@ -392,7 +401,7 @@ func (s *scan) yearContext(i, y int) bool {
 		return false
 	}
 	for k := i + 2; k <= i+3 && s.upper(i+1); k++ {
-		if streetWords[s.w(k)] && s.upper(k) {
+		if s.t.street[s.w(k)] && s.upper(k) {
 			return false // "of 1119 Eighth St."
 		}
 	}
@@ -409,14 +418,6 @@ func (s *scan) yearContext(i, y int) bool {
 		}
 	}
 	return true
-}
-
-// streetWords end street addresses, whose house numbers look like years.
-var streetWords = map[string]bool{
-	"st.": true, "street": true, "avenue": true, "ave.": true, "ave": true, "drive": true,
-	"road": true, "rd.": true, "place": true, "lane": true, "ln.": true,
-	"boulevard": true, "blvd.": true, "court": true, "ct.": true, "way": true, "circle": true,
-	"highway": true, "parkway": true, "pike": true, "terrace": true,
 }
 
 // decade reads "1990s", "'90s", "’90s" as TimeML's "199".

@@ -45,6 +45,8 @@ type Tagger struct {
 	zone      map[string]bool
 	meridiem  map[string]string
 	reporting map[string]bool   // present-tense verbs that tell of the past
+	street    map[string]bool   // street words: the number before them is no year
+	monthPrep map[string]bool   // words after which "May" is the month
 	holiday   map[string]string // fixed "MM-DD", or the name of a moving feast
 	open      map[string]bool   // every word of the lexicon, for a fast first test
 }
@@ -57,7 +59,7 @@ func New() (*Tagger, error) {
 		partday: map[string]string{}, season: map[string]string{}, relday: map[string]int{},
 		cue: map[string]int{}, mod: map[string]string{}, ref: map[string]string{},
 		setword: map[string]string{}, future: map[string]bool{}, zone: map[string]bool{},
-		meridiem: map[string]string{}, open: map[string]bool{}, holiday: map[string]string{}, reporting: map[string]bool{},
+		meridiem: map[string]string{}, open: map[string]bool{}, holiday: map[string]string{}, reporting: map[string]bool{}, street: map[string]bool{}, monthPrep: map[string]bool{},
 	}
 	f, err := lexiconFS.Open("lexicon/words.tsv")
 	if err != nil {
@@ -88,7 +90,7 @@ func (t *Tagger) addEntry(s string) error {
 		return fmt.Errorf("want 3 tab-separated fields, got %d", len(f))
 	}
 	word, class, val := f[0], f[1], f[2]
-	if class != "future" && class != "zone" && class != "meridiem" && class != "reporting" {
+	if class != "future" && class != "zone" && class != "meridiem" && class != "reporting" && class != "street" && class != "monthprep" {
 		t.open[word] = true
 	}
 	atoi := func(m map[string]int) error {
@@ -134,6 +136,10 @@ func (t *Tagger) addEntry(s string) error {
 		t.meridiem[word] = val
 	case "reporting":
 		t.reporting[word] = true
+	case "street":
+		t.street[word] = true
+	case "monthprep":
+		t.monthPrep[word] = true
 	case "holiday":
 		t.holiday[word] = val
 	default:

@@ -163,6 +163,8 @@ func TestRun(t *testing.T) {
 		{"rate is a set", "The plant produces 5,000 barrels a day.", thursday,
 			[]want{{"a day", "SET", "P1D"}}},
 		{"months in names", "Theresa May met April Ryan.", thursday, nil},
+		{"halves", "The talks lasted two and a half years; the vote took half an hour.", thursday,
+			[]want{{"two and a half years", "DURATION", "P2.5Y"}, {"half an hour", "DURATION", "PT30M"}}},
 		{"not marked", "Officials recently said the talks would resume soon.", thursday, nil},
 		{"ages are not durations", "A 25-year-old man, aged 30, and a woman, 40 years old, were hurt.", thursday, nil},
 		{"modal may", "May the talks succeed. Officials may meet.", thursday, nil},
