@@ -21,6 +21,7 @@ var dateLayouts = []string{
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05",
 	"2006-01-02 15:04",
+	"2006-01-02 15:04:05 MST",
 	"2006-01-02",
 	"2006/01/02 15:04:05",
 	"2006/01/02",
@@ -31,6 +32,8 @@ var dateLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 -0700",
 	"Mon, 2 Jan 2006 15:04:05 MST",
 	"Mon Jan 2 15:04:05 MST 2006",
+	"January 2, 2006, 03:04 PM MST",
+	"January 2, 2006 03:04 PM MST",
 	"January 2, 2006 15:04",
 	"January 2, 2006",
 	"Jan 2, 2006",
@@ -43,13 +46,23 @@ var dateLayouts = []string{
 // a shift to UTC: "2020-01-02T23:30:00-05:00" is the 2nd, as the outlet
 // printed it.
 func parseDate(s string) (time.Time, bool) {
+	t, ok := parseInstant(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	return day(t)
+}
+
+// parseInstant reads a date string in its own zone (UTC when it states
+// none); years outside 1990-2100 are taken as misreadings.
+func parseInstant(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
 		return time.Time{}, false
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return day(t)
+			return t, plausible(t)
 		}
 	}
 	// Seconds or milliseconds since 1970, as some CMSs print them.
@@ -57,13 +70,16 @@ func parseDate(s string) (time.Time, bool) {
 		if len(s) >= 12 {
 			n /= 1000
 		}
-		return day(time.Unix(n, 0).UTC())
+		t := time.Unix(n, 0).UTC()
+		return t, plausible(t)
 	}
 	return time.Time{}, false
 }
 
+func plausible(t time.Time) bool { return t.Year() >= 1990 && t.Year() <= 2100 }
+
 func day(t time.Time) (time.Time, bool) {
-	if t.Year() < 1990 || t.Year() > 2100 {
+	if !plausible(t) {
 		return time.Time{}, false
 	}
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
@@ -73,18 +89,47 @@ func day(t time.Time) (time.Time, bool) {
 var urlDate = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
 
 // published picks the first date that parses, in order of trust, then the
-// date in the URL.
+// date in the URL. A time given in UTC (or with no zone) says nothing of
+// the outlet's own day: when another candidate gives the same instant in a
+// local zone, that one's day is taken, and when the URL carries a date one
+// day off, the URL's day is taken, since outlets put their local day there.
 func (m *meta) published(pageURL string) (string, time.Time) {
-	for _, s := range m.dates {
-		if t, ok := parseDate(s); ok {
-			return s, t
+	raw, urlDay := urlDay(pageURL)
+	for i, s := range m.dates {
+		t, ok := parseInstant(s)
+		if !ok {
+			continue
 		}
-	}
-	if g := urlDate.FindStringSubmatch(pageURL); g != nil {
-		s := g[1] + "-" + g[2] + "-" + g[3]
-		if t, ok := parseDate(s); ok {
-			return s, t
+		if _, off := t.Zone(); off == 0 {
+			for _, alt := range m.dates[i+1:] {
+				at, ok := parseInstant(alt)
+				if _, aoff := at.Zone(); ok && aoff != 0 && at.Sub(t).Abs() < time.Minute {
+					d, _ := day(at)
+					return alt, d
+				}
+			}
+			d, _ := day(t)
+			if !urlDay.IsZero() && d.Sub(urlDay).Abs() == 24*time.Hour {
+				return s, urlDay
+			}
+			return s, d
 		}
+		d, _ := day(t)
+		return s, d
 	}
-	return "", time.Time{}
+	return raw, urlDay
+}
+
+// urlDay finds the date in a URL's path.
+func urlDay(pageURL string) (string, time.Time) {
+	g := urlDate.FindStringSubmatch(pageURL)
+	if g == nil {
+		return "", time.Time{}
+	}
+	s := g[1] + "-" + g[2] + "-" + g[3]
+	t, ok := parseDate(s)
+	if !ok {
+		return "", time.Time{}
+	}
+	return s, t
 }

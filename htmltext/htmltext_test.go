@@ -101,6 +101,12 @@ func TestExtractMeta(t *testing.T) {
 			Page{Title: "Headline of the story", Source: "site.example", Lang: "en"}},
 		{"date from url", ``, "https://news.example/2019/11/20/story.html",
 			Page{Title: "Headline of the story", Source: "news.example", Published: day("2019-11-20"), PublishedRaw: "2019-11-20", Lang: "en"}},
+		{"utc date yields to the same instant in the outlet's zone", `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-03T04:30:00Z"}</script>
+<time datetime="2020-01-02T23:30:00-05:00">Jan 2</time>`, "",
+			Page{Title: "Headline of the story", Published: day("2020-01-02"), PublishedRaw: "2020-01-02T23:30:00-05:00", Lang: "en"}},
+		{"utc date one day off the url's date", `<meta property="article:published_time" content="2019-11-19T02:34:30Z">`,
+			"https://news.example/2019/11/18/story/index.html",
+			Page{Title: "Headline of the story", Source: "news.example", Published: day("2019-11-18"), PublishedRaw: "2019-11-19T02:34:30Z", Lang: "en"}},
 		{"broken meta date falls through", `<meta property="article:published_time" content="yesterday"><meta name="pubdate" content="20200105">`, "",
 			Page{Title: "Headline of the story", Published: day("2020-01-05"), PublishedRaw: "20200105", Lang: "en"}},
 	}

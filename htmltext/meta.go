@@ -21,6 +21,19 @@ type meta struct {
 	metaDates []string
 	ldDates   []string
 	timeDates []string
+	// otherDates are from <meta> names outside the known list that still
+	// say "published", and from microformat "published" elements.
+	otherDates []string
+}
+
+// looksPublished reports whether a <meta> name of an unknown scheme
+// names a publication date ("sn-post-date", "article_publish_time").
+func looksPublished(key string) bool {
+	if strings.Contains(key, "modif") || strings.Contains(key, "updat") || strings.Contains(key, "expir") {
+		return false
+	}
+	return strings.Contains(key, "publish") || strings.Contains(key, "pubdate") ||
+		strings.Contains(key, "post-date") || strings.Contains(key, "post_date")
 }
 
 // dateMeta lists the <meta> names and properties (lower case) that carry a
@@ -41,7 +54,6 @@ var dateMeta = map[string]bool{
 var authorMeta = map[string]bool{
 	"author": true, "article:author": true, "dc.creator": true, "byl": true,
 	"parsely-author": true, "sailthru.author": true, "dcterms.creator": true,
-	"twitter:creator": false,
 }
 
 func readMeta(root *html.Node) *meta {
@@ -80,6 +92,11 @@ func readMeta(root *html.Node) *meta {
 			case atom.Style, atom.Noscript, atom.Template:
 				return
 			}
+			if n.DataAtom != atom.Meta && n.DataAtom != atom.Time && hasWord(attr(n, "class"), "published") {
+				if d := attr(n, "title"); d != "" {
+					m.otherDates = append(m.otherDates, d)
+				}
+			}
 			if p := attr(n, "itemprop"); p == "datePublished" && n.DataAtom != atom.Meta && n.DataAtom != atom.Time {
 				if d := attr(n, "content"); d != "" {
 					m.metaDates = append(m.metaDates, d)
@@ -93,7 +110,7 @@ func readMeta(root *html.Node) *meta {
 		}
 	}
 	walk(root)
-	m.dates = append(append(append(m.dates, m.metaDates...), m.ldDates...), m.timeDates...)
+	m.dates = append(append(append(append(m.dates, m.metaDates...), m.ldDates...), m.timeDates...), m.otherDates...)
 	return m
 }
 
@@ -110,14 +127,18 @@ func (m *meta) readMetaTag(n *html.Node) {
 		return
 	}
 	switch {
-	case key == "og:title" || (key == "twitter:title" && m.ogTitle == ""):
-		if key == "og:title" || m.ogTitle == "" {
+	case key == "og:title":
+		m.ogTitle = content
+	case key == "twitter:title":
+		if m.ogTitle == "" {
 			m.ogTitle = content
 		}
 	case key == "og:site_name":
 		m.site = content
 	case dateMeta[key]:
 		m.metaDates = append(m.metaDates, content)
+	case looksPublished(key):
+		m.otherDates = append(m.otherDates, content)
 	case authorMeta[key]:
 		if m.author == "" && !strings.Contains(content, "://") {
 			m.author = content
@@ -255,6 +276,16 @@ func attr(n *html.Node, key string) string {
 func hasAttr(n *html.Node, key string) bool {
 	for _, a := range n.Attr {
 		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether a class list holds w as one of its classes.
+func hasWord(list, w string) bool {
+	for _, c := range strings.Fields(list) {
+		if c == w {
 			return true
 		}
 	}
