@@ -489,7 +489,7 @@ func (st *state) core(a, b int, c context) {
 	switch {
 	case speechVerbs[next] && b-a <= 4 || b-a >= 2 && b-a <= 3 && st.ageAfter(b):
 		st.person(a, b, c, nil)
-	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b):
+	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && !st.lx.english[strings.ToLower(first)] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b):
 		st.person(a, b, c, nil)
 	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent:
 		name := st.text(a, b)
