@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"time"
+
 	"github.com/chronicle/chronicle/doc"
 )
 
@@ -28,6 +30,10 @@ type ArticleOut struct {
 	URL       string `json:"url"`
 	Source    string `json:"source"`
 	Published string `json:"published"`
+	// PublishedRaw and PublishedUTC keep a feed's or page's own date
+	// string and its instant in UTC, beside the outlet's local day.
+	PublishedRaw string `json:"published_raw,omitempty"`
+	PublishedUTC string `json:"published_utc,omitempty"`
 	Title     string `json:"title"`
 	Author    string `json:"author,omitempty"`
 	Lang      string `json:"lang"`
@@ -116,6 +122,10 @@ func Record(d *doc.Doc) Output {
 	}
 	if !a.Published.IsZero() {
 		out.Article.Published = a.Published.Format("2006-01-02")
+	}
+	out.Article.PublishedRaw = a.PublishedRaw
+	if !a.PublishedAt.IsZero() {
+		out.Article.PublishedUTC = a.PublishedAt.UTC().Format(time.RFC3339)
 	}
 	for _, e := range d.Entities {
 		eo := EntityOut{ID: e.ID, Name: e.Name, Type: e.Type, Country: null(e.Country),

@@ -14,6 +14,7 @@ import (
 
 	"github.com/chronicle/chronicle/doc"
 	"github.com/chronicle/chronicle/ingest"
+	"github.com/chronicle/chronicle/langid"
 	"github.com/chronicle/chronicle/segment"
 )
 
@@ -53,8 +54,14 @@ func NewWith(stages ...Stage) *Pipeline {
 // Analyze runs one article through every stage. Articles in a language
 // other than English go through segmentation only, with the reason noted.
 func (p *Pipeline) Analyze(a doc.Article) *doc.Doc {
+	if a.Lang == "" {
+		a.Lang = "en"
+		if lang, sure := langid.Detect(a.Body); sure {
+			a.Lang = lang
+		}
+	}
 	d := &doc.Doc{Article: a}
-	english := a.Lang == "" || a.Lang == "en"
+	english := a.Lang == "en"
 	if !english {
 		d.Skipped = fmt.Sprintf("language %q: the English stages were skipped", a.Lang)
 	}

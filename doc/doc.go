@@ -18,6 +18,10 @@ type Article struct {
 	URL       string    // the input's URL, when it has one
 	Source    string    // outlet domain or name
 	Published time.Time // publication day (UTC midnight of the outlet's local day)
+	// PublishedRaw is the date as the input gave it, and PublishedAt the
+	// instant in UTC, when the input gave a time (feeds, pages).
+	PublishedRaw string
+	PublishedAt  time.Time
 	Title     string
 	Author    string
 	Lang      string // ISO 639-1; "en" unless detected otherwise

@@ -150,7 +150,6 @@ func newArticle(origin, body string, published time.Time) doc.Article {
 	return doc.Article{
 		ID:        ArticleID(body),
 		Published: published,
-		Lang:      "en",
 		Origin:    origin,
 		Body:      body,
 	}

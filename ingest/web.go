@@ -89,6 +89,9 @@ func pageItem(origin string, page []byte, pageURL, contentType string, fallback 
 			return it.Article, &InputError{Origin: origin, Reason: pageReason(err), Err: err}
 		}
 		published := p.Published
+		if !fallback.IsZero() {
+			fallback = time.Date(fallback.Year(), fallback.Month(), fallback.Day(), 0, 0, 0, 0, time.UTC)
+		}
 		for _, alt := range []time.Time{fallback, opts.Published} {
 			if published.IsZero() {
 				published = alt
@@ -99,10 +102,7 @@ func pageItem(origin string, page []byte, pageURL, contentType string, fallback 
 		}
 		a := newArticle(origin, strings.TrimSpace(p.Body), published)
 		a.URL, a.Title, a.Author, a.Source = firstNonEmpty(p.URL, pageURL), p.Title, p.Author, p.Source
-		a.Lang = ""
-		if p.Lang != "" {
-			a.Lang = baseLang(p.Lang)
-		}
+		a.PublishedRaw = p.PublishedRaw
 		return a, nil
 	}
 	return it
@@ -116,15 +116,6 @@ func pageReason(err error) string {
 		return fmt.Sprintf("page larger than the %d MiB limit", htmltext.MaxPage>>20)
 	}
 	return err.Error()
-}
-
-// baseLang reduces "en-GB" to "en".
-func baseLang(tag string) string {
-	tag = strings.ToLower(strings.TrimSpace(tag))
-	if i := strings.IndexAny(tag, "-_"); i > 0 {
-		tag = tag[:i]
-	}
-	return tag
 }
 
 func firstNonEmpty(s ...string) string {
