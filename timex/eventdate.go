@@ -20,6 +20,8 @@ import (
 //     publication (a future deadline is not where a story stands). A
 //     coarse one ("In 2010, ...") stops the search: the story
 //     has moved to background, and the fallback is publication.
+//     A trigger in the present tense ("is charged", "says") speaks of
+//     the time of the report, so it skips to the publication day.
 //  4. doc.DatePublished: the publication day.
 //
 // Why carry forward rather than give up: under the contract's matching a
@@ -35,7 +37,7 @@ func EventDate(d *doc.Doc, sentence int, trigger doc.Span) (date string, basis s
 		} else if coarse {
 			return "", doc.DateUnknown
 		}
-		if v := narrativeDate(d, lo); v != "" {
+		if v := narrativeDate(d, lo); v != "" && !presentTense(d, s, trigger) {
 			return v, doc.DateNarrative
 		}
 	}
@@ -122,4 +124,28 @@ func narrativeDate(d *doc.Doc, lo int) string {
 		}
 	}
 	return ""
+}
+
+// presentTense reports whether the trigger is a verb in the present tense,
+// looking back through its verb group: "is charged", "says", "are
+// protesting". The present perfect ("has agreed") tells of the past.
+func presentTense(d *doc.Doc, s doc.Sentence, trigger doc.Span) bool {
+	i := d.TokenAt(trigger.Start)
+	if i < s.First || i >= s.Last {
+		return false
+	}
+	for k := i; k >= s.First && k >= i-3; k-- {
+		tag := d.Tokens[k].Tag
+		if k < i && !isVerb(tag) && tag != "RB" {
+			return false
+		}
+		switch tag {
+		case "VBZ", "VBP":
+			w := strings.ToLower(d.Tokens[k].Text)
+			return w != "has" && w != "have" && w != "'s" && w != "’s"
+		case "VBD", "MD":
+			return false
+		}
+	}
+	return false
 }

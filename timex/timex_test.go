@@ -340,3 +340,33 @@ func TestEventDateClause(t *testing.T) {
 		t.Errorf("arrested: got %s, want 2019-12-30", got)
 	}
 }
+
+// TestEventDatePresent sends a present-tense trigger to the publication
+// day rather than carrying the story's last day forward.
+func TestEventDatePresent(t *testing.T) {
+	for _, tc := range []struct {
+		aux, auxTag string
+		want, basis string
+	}{
+		{"are", "VBP", "2020-01-02", doc.DatePublished},
+		{"were", "VBD", "2019-12-30", doc.DateNarrative},
+	} {
+		first := "On Monday, police raided the office. "
+		body := first + "Two men " + tc.aux + " charged with fraud."
+		d := &doc.Doc{Article: doc.Article{Body: body, Published: thursday}}
+		d.Sentences = []doc.Sentence{{Start: 0, End: len(first) - 1}, {Start: len(first), End: len(body), First: 0, Last: 6}}
+		off := len(first)
+		for _, w := range []struct{ text, tag string }{{"Two", "CD"}, {"men", "NNS"}, {tc.aux, tc.auxTag}, {"charged", "VBN"}, {"with", "IN"}, {"fraud", "NN"}} {
+			i := strings.Index(body[off:], w.text) + off
+			d.Tokens = append(d.Tokens, doc.Token{Start: i, End: i + len(w.text), Text: w.text, Tag: w.tag})
+			off = i + len(w.text)
+		}
+		i := strings.Index(body, "Monday")
+		d.Timexes = []doc.Timex{{Span: d.SpanOf(i, i+6), Type: "DATE", Value: "2019-12-30"}}
+		j := strings.Index(body, "charged")
+		got, basis := EventDate(d, 1, d.SpanOf(j, j+len("charged")))
+		if got != tc.want || basis != tc.basis {
+			t.Errorf("%s charged: got %s %s, want %s %s", tc.aux, got, basis, tc.want, tc.basis)
+		}
+	}
+}
