@@ -34,11 +34,11 @@ type ArticleOut struct {
 	// string and its instant in UTC, beside the outlet's local day.
 	PublishedRaw string `json:"published_raw,omitempty"`
 	PublishedUTC string `json:"published_utc,omitempty"`
-	Title     string `json:"title"`
-	Author    string `json:"author,omitempty"`
-	Lang      string `json:"lang"`
-	Origin    string `json:"origin"`
-	Body      string `json:"body"`
+	Title        string `json:"title"`
+	Author       string `json:"author,omitempty"`
+	Lang         string `json:"lang"`
+	Origin       string `json:"origin"`
+	Body         string `json:"body"`
 }
 
 // EntityOut is one entity with its mentions.

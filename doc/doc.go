@@ -22,11 +22,11 @@ type Article struct {
 	// instant in UTC, when the input gave a time (feeds, pages).
 	PublishedRaw string
 	PublishedAt  time.Time
-	Title     string
-	Author    string
-	Lang      string // ISO 639-1; "en" unless detected otherwise
-	Origin    string // path, path:LINE, path:OFFSET, path#N or "-"
-	Body      string // the text analysed; every span points into it
+	Title        string
+	Author       string
+	Lang         string // ISO 639-1; "en" unless detected otherwise
+	Origin       string // path, path:LINE, path:OFFSET, path#N or "-"
+	Body         string // the text analysed; every span points into it
 }
 
 // Span is a run of the body: Body[Start:End] == Text.
