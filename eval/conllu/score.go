@@ -52,6 +52,10 @@ type Scores struct {
 	// puts in one cluster.
 	Pairs, SamePairs int
 	Unaligned        int // person mentions with no GUM mention to judge them by
+	// Links: each aligned person mention after an entity's first, judged
+	// against the entity's aligned mention just before it. Unlike pairs,
+	// a link error counts once however large the entity.
+	Links, SameLinks int
 }
 
 // ClusterPrecision is the share of judged person pairs GUM agrees with.
@@ -281,6 +285,12 @@ func scorePairs(sc *Scores, gd Document, d *doc.Doc, w io.Writer, verbose bool) 
 			cl = append(cl, c)
 			txt = append(txt, m.Text)
 		}
+		for i := 1; i < len(cl); i++ {
+			sc.Links++
+			if cl[i] == cl[i-1] {
+				sc.SameLinks++
+			}
+		}
 		for i := range cl {
 			for j := i + 1; j < len(cl); j++ {
 				sc.Pairs++
@@ -306,6 +316,8 @@ func report(w io.Writer, sc Scores) {
 	tw.Flush()
 	fmt.Fprintf(w, "person clusters: %d of %d mention pairs in one GUM cluster, precision %.3f (%d person mentions unaligned)\n",
 		sc.SamePairs, sc.Pairs, sc.ClusterPrecision(), sc.Unaligned)
+	fmt.Fprintf(w, "person links: %d of %d links to the entity's previous mention agree with GUM, precision %.3f\n",
+		sc.SameLinks, sc.Links, ratio(sc.SameLinks, sc.Links))
 }
 
 func row(w io.Writer, name string, c Count) {
