@@ -117,12 +117,20 @@ func (r *runner) isCueVerb(si, i int, w string) bool {
 			return false
 		}
 	}
+	if w == "said" && i > s.First {
+		if t := r.tag(i - 1); t == "VB" || t == "DT" || t == "IN" {
+			return false // "to find said civilisation"
+		}
+	}
 	j := i - 1
 	for j >= s.First && (r.tag(j) == "RB" || timeWords[r.lower(j)]) {
 		j--
 	}
 	if j >= s.First && passiveAux[r.lower(j)] {
 		return false
+	}
+	if r.tag(i) == "VB" && (j < s.First || r.boundary(j) || r.tag(j) == "CC") {
+		return false // an imperative: "write to us"
 	}
 	if i+1 < s.Last && r.lower(i+1) == "by" {
 		return false
@@ -150,7 +158,11 @@ func (r *runner) verbCue(si, c int, class string) {
 			a, b = r.subjectAfter(si, c)
 			after, appos = b, false
 		}
-		if b > a && authorVoice(r.lower(a)) && r.onlyAux(a+1, b) {
+		lead := a
+		for lead < b && (r.tag(lead) == "IN" || r.tag(lead) == "CC" || r.tag(lead) == "RB") {
+			lead++
+		}
+		if lead < b && authorVoice(r.lower(lead)) && r.onlyAux(lead+1, b) {
 			return // "we note that": the outlet's own voice
 		}
 		k.speaker = r.resolve(a, b, appos)
@@ -237,6 +249,16 @@ func (r *runner) subjectBefore(si, c int) (a, b int, appos bool) {
 		return j + 1, c, false
 	}
 	if j+1 < c && r.tag(j+1) == "CC" {
+		// A coordinated verb shares the sentence's subject: the words
+		// before its first verb.
+		for k := f; k < c; k++ {
+			if r.finite(k) && !r.inRun(k) {
+				if k > f {
+					return f, k, false
+				}
+				break
+			}
+		}
 		return f, c, true
 	}
 	if j < f || r.text(j) != "," || j-1 < f || r.boundary(j-1) {
@@ -397,8 +419,13 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 	if r.lower(j) == "it" && class == "say" && j+1 < l && r.tag(j+1) == "IN" {
 		return 0, false // "said it in ..." : an object, not a clause
 	}
+	// The clause's verb comes early, before a comma: "said the plan would
+	// fail", not "wrote this review, listening to ..., and found".
 	hasVerb := false
-	for i := j; i < l; i++ {
+	for i := j; i < l && i < j+12; i++ {
+		if r.text(i) == "," && !r.inRun(i) {
+			break
+		}
 		if r.finite(i) && !r.inRun(i) {
 			hasVerb = true
 			break

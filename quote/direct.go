@@ -18,6 +18,9 @@ func (r *runner) direct() {
 	for ri, q := range r.runs {
 		s0 := r.sentenceOf(q.open)
 		s1 := r.sentenceOf(max(q.close-1, q.open))
+		if r.named(q) {
+			continue // "a film entitled ‘...’": a title, not words said
+		}
 		k, found := r.nearestCue(s0, s1, q)
 		if q.words <= 3 {
 			if !found {
@@ -138,6 +141,20 @@ func (r *runner) previous(q qrun, ri int) (said, bool) {
 		return last, true
 	}
 	return said{speaker: -1}, false
+}
+
+// named reports whether run q follows a word that introduces a name or
+// title: "entitled", "titled", "called", "named", "dubbed".
+func (r *runner) named(q qrun) bool {
+	i := r.d.TokenAt(q.open) - 1
+	if i < 0 {
+		return false
+	}
+	switch r.lower(i) {
+	case "entitled", "titled", "called", "named", "dubbed", "headlined", "nicknamed":
+		return true
+	}
+	return false
 }
 
 // titleCase reports whether every longer word of s is capitalised and s

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,8 +41,14 @@ func (r *runner) findRuns() {
 					open = -1
 				}
 			case c == '‘':
-				if open < 0 && wordEdgeBefore(body, i) {
+				switch {
+				case open < 0 && wordEdgeBefore(body, i):
 					open, kind = i, '‘'
+				case open >= 0 && kind == '‘' && !wordEdgeBefore(body, i) && wordEdgeAfter(body, i+n):
+					// "‘Jewels after Jewels‘ and": a mark typed the wrong way
+					// round still closes.
+					r.addRun(open, i, i+n, pi, false)
+					open = -1
 				}
 			case c == '’':
 				if open >= 0 && kind == '‘' && wordEdgeAfter(body, i+n) && i > 0 && body[i-1] != ' ' {
@@ -51,10 +58,24 @@ func (r *runner) findRuns() {
 			}
 			i += n
 		}
-		if open >= 0 {
+		if open >= 0 && kind == '“' && r.continues(pi, open) {
 			r.addRun(open, p.End, p.End, pi, true)
 		}
 	}
+}
+
+// continues reports whether a double mark at open left unclosed at the end
+// of paragraph pi opens a quotation running on: it opened the paragraph,
+// or the next paragraph opens with a mark. Otherwise it is a stray mark.
+func (r *runner) continues(pi, open int) bool {
+	if open == r.d.Paragraphs[pi].Start {
+		return true
+	}
+	if pi+1 < len(r.d.Paragraphs) {
+		next := r.d.Paragraphs[pi+1].Text
+		return strings.HasPrefix(next, "“") || strings.HasPrefix(next, "\"")
+	}
+	return false
 }
 
 // addRun records the run from the opening mark at open to the closing mark

@@ -18,7 +18,10 @@ func (r *runner) resolve(a, b int, appos bool) int {
 	}
 	s, e := r.d.Tokens[a].Start, r.d.Tokens[b-1].End
 	for i := a + 1; i < b; i++ {
-		if w := r.lower(i); w == "who" || w == "which" || w == "whose" {
+		w := r.lower(i)
+		if w == "who" || w == "which" || w == "whose" || w == "to" && r.q.titles[r.lower(i-1)] == "person" {
+			// "who ...": a relative clause; "ambassador to Britain": the
+			// place the title is held towards.
 			e, b = r.d.Tokens[i].Start, i
 			break
 		}
@@ -223,7 +226,9 @@ func (r *runner) resolveWords(a, b, off int) int {
 		return r.titlePerson(phrase, person, off)
 	case org != "":
 		return r.titleOrg(org, off)
-	case head != "" && r.lower(a) == "the":
+	case strings.HasSuffix(r.lower(b-1), "-old") && r.lower(a) == "the":
+		return r.antecedent(off, doc.PERSON) // "the 56-year-old said"
+	case (head != "" || r.tag(b-1) == "JJ") && r.lower(a) == "the":
 		return r.antecedent(off, doc.PERSON, doc.ORG)
 	}
 	return -1
