@@ -489,7 +489,7 @@ func (st *state) core(a, b int, c context) {
 	switch {
 	case speechVerbs[next] && b-a <= 4 || b-a >= 2 && b-a <= 3 && st.ageAfter(b):
 		st.person(a, b, c, nil)
-	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && !st.lx.english[strings.ToLower(first)] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b):
+	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && !st.lx.english[strings.ToLower(first)] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b) && !st.determined(a):
 		st.person(a, b, c, nil)
 	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent:
 		name := st.text(a, b)
@@ -556,6 +556,19 @@ func (st *state) ofAt(a, b int) int {
 		}
 	}
 	return -1
+}
+
+// determined reports whether an article precedes word a: "the Warhol
+// Polaroids" names a thing, where a bare name would be a person.
+func (st *state) determined(a int) bool {
+	if a == 0 || st.ws[a-1].Sent != st.ws[a].Sent {
+		return false
+	}
+	switch strings.ToLower(st.ws[a-1].Text) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
 }
 
 // allEnglish reports whether words [a, b) are all plain English words.

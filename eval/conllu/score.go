@@ -289,6 +289,8 @@ func scorePairs(sc *Scores, gd Document, d *doc.Doc, w io.Writer, verbose bool) 
 			sc.Links++
 			if cl[i] == cl[i-1] {
 				sc.SameLinks++
+			} else if verbose {
+				fmt.Fprintf(w, "%s\tLINK\t%s\t%q → %q\n", gd.ID, e.Name, txt[i-1], txt[i])
 			}
 		}
 		for i := range cl {
