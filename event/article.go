@@ -14,6 +14,7 @@ type article struct {
 	ent   []int    // token -> entity index of the longest mention over it, or -1
 	quote []int    // token -> index of the quote holding it, or -1
 	lower []string // token text, lower-cased, apostrophes folded
+	tags  []string // part of speech, mended (see fixTag)
 }
 
 // candidate is an event before merging, with what merging needs.
@@ -28,11 +29,12 @@ type candidate struct {
 
 func newArticle(lx *lexicon, d *doc.Doc) *article {
 	n := len(d.Tokens)
-	a := &article{lx: lx, d: d, ent: make([]int, n), quote: make([]int, n), lower: make([]string, n)}
+	a := &article{lx: lx, d: d, ent: make([]int, n), quote: make([]int, n), lower: make([]string, n), tags: make([]string, n)}
 	best := make([]int, n)
 	for i := range a.ent {
 		a.ent[i], a.quote[i] = -1, -1
 		a.lower[i] = strings.ToLower(strings.ReplaceAll(d.Tokens[i].Text, "’", "'"))
+		a.tags[i] = a.fixTag(i)
 	}
 	for ei, e := range d.Entities {
 		for _, m := range e.Mentions {
@@ -85,7 +87,23 @@ func (a *article) actor(i int) int {
 	return e
 }
 
-func (a *article) tag(i int) string { return a.d.Tokens[i].Tag }
+// tag returns the part of speech of token i.
+func (a *article) tag(i int) string { return a.tags[i] }
+
+// fixTag mends one tagger habit: an irregular past form of a lexicon verb
+// tagged as a noun ("Netanyahu and Erdogan spoke/NN by telephone") is a
+// past-tense verb.
+func (a *article) fixTag(i int) string {
+	t := a.d.Tokens[i].Tag
+	if t == "NN" || t == "NNP" || t == "JJ" {
+		if l, ok := a.lx.irregular[a.lower[i]]; ok && l != a.lower[i] {
+			if _, known := a.lx.verbs[l]; known {
+				return "VBD"
+			}
+		}
+	}
+	return t
+}
 
 // isVerb reports whether token i is tagged as a verb.
 func (a *article) isVerb(i int) bool { return strings.HasPrefix(a.tag(i), "VB") }

@@ -43,7 +43,7 @@ func (c *clause) countAfter(k int) (int, bool) {
 // killed", "25 dead").
 func (c *clause) countBefore(k int) (int, bool) {
 	for j := k - 1; j >= c.first && j >= k-5; j-- {
-		if n, ok := c.number(j); ok && c.a.tag(j) == "CD" {
+		if n, ok := c.number(j); ok && (c.a.tag(j) == "CD" || c.a.tag(j) == "JJ" && n > 1) {
 			return n, true
 		}
 		if c.a.lower[j] == "," || c.a.lower[j] == ";" {
@@ -84,7 +84,7 @@ func (c *clause) casualties(evs []candidate) {
 		case "injured", "injuring", "wounded", "wounding", "injuries":
 			if n, ok := c.countAfter(k); ok && hurt == nil && w != "injuries" {
 				hurt = &n
-			} else if n, ok := c.countBefore(k); ok && hurt == nil {
+			} else if n, ok := c.countBefore(k); ok && hurt == nil && (c.passiveWord(k) || k > c.first && c.a.tag(k-1) != "CC") {
 				hurt = &n
 			}
 		}

@@ -73,6 +73,9 @@ func (c *clause) subject(v, depth int) subj {
 			s.via = p + 1
 			return s
 		}
+		if w == "," {
+			return c.parenthetical(i)
+		}
 		return subj{ent: -1, co: -1}
 	case a.isNominal(i):
 		return c.chainLeft(i)

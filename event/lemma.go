@@ -12,6 +12,12 @@ func (lx *lexicon) verbLemma(word string) string {
 	if l, ok := lx.irregular[w]; ok {
 		w = l
 	}
+	if _, ok := lx.verbs[w]; ok {
+		return w
+	}
+	if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
+		return ""
+	}
 	for _, c := range suffixCandidates(w) {
 		if _, ok := lx.verbs[c]; ok {
 			return c
@@ -37,17 +43,21 @@ func (lx *lexicon) nounLemma(word string) string {
 	if _, ok := lx.nouns[w]; ok {
 		return w
 	}
-	var cands []string
+	try := func(c string) bool { _, ok := lx.nouns[c]; return ok }
 	switch {
 	case strings.HasSuffix(w, "ies"):
-		cands = append(cands, w[:len(w)-3]+"y")
+		if c := w[:len(w)-3] + "y"; try(c) {
+			return c
+		}
 	case strings.HasSuffix(w, "es"):
-		cands = append(cands, w[:len(w)-1], w[:len(w)-2])
+		if c := w[:len(w)-1]; try(c) {
+			return c
+		}
+		if c := w[:len(w)-2]; try(c) {
+			return c
+		}
 	case strings.HasSuffix(w, "s"):
-		cands = append(cands, w[:len(w)-1])
-	}
-	for _, c := range cands {
-		if _, ok := lx.nouns[c]; ok {
+		if c := w[:len(w)-1]; try(c) {
 			return c
 		}
 	}

@@ -207,7 +207,7 @@ func (c *clause) prenominal(v int) bool {
 		return true
 	}
 	switch a.tag(v - 1) {
-	case "DT", "JJ", "PRP$", "POS", "CD", "CC", ",":
+	case "DT", "JJ", "PRP$", "POS", "CD":
 		return true
 	}
 	return a.lower[v-1] == "'s"

@@ -1,0 +1,297 @@
+package event
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/chronicle/chronicle/doc"
+)
+
+// Entities shared by the cases below.
+const (
+	pakistan = ent("Pakistan|GPE|PAK|Islamabad")
+	india    = ent("India|GPE|IND|New Delhi")
+	rebels   = ent("Sahel rebels|GROUP|MLI|the rebels")
+	embassy  = ent("French Embassy in Bamako|FAC|FRA|French Embassy")
+	bamako   = ent("Bamako|GPE|MLI")
+	sharif   = ent("Omar Sharif|PERSON|PAK|Sharif")
+	modi     = ent("Lena Modi|PERSON|IND|Modi")
+	police   = ent("Lagos police|ORG|NGA")
+	okafor   = ent("Ben Okafor|PERSON|NGA|Okafor")
+	france   = ent("France|GPE|FRA|French|Paris")
+)
+
+func TestEvents(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		ents []ent
+		want []string
+	}{
+		{"active verb", "Sahel rebels attacked the French Embassy in Bamako on Monday.",
+			[]ent{rebels, embassy, bamako}, []string{"ASSAULT Sahel rebels>French Embassy in Bamako"}},
+		{"passive with agent", "The French Embassy in Bamako was attacked by Sahel rebels.",
+			[]ent{rebels, embassy, bamako}, []string{"ASSAULT Sahel rebels>French Embassy in Bamako"}},
+		{"passive without agent leaves the source null", "Ben Okafor was arrested on Friday.",
+			[]ent{okafor}, []string{"COERCE ->Ben Okafor"}},
+		{"accuse of", "Pakistan accused India of shelling border villages.",
+			[]ent{pakistan, india}, []string{"ACCUSE Pakistan>India"}},
+		{"thank for", "Omar Sharif thanked Lena Modi for her help.",
+			[]ent{sharif, modi}, []string{"SUPPORT Omar Sharif>Lena Modi"}},
+		{"spoke with", "Omar Sharif spoke with Lena Modi about trade.",
+			[]ent{sharif, modi}, []string{"CONSULT Omar Sharif>Lena Modi"}},
+		{"warned that X would pay", "Omar Sharif warned that India would pay a heavy price.",
+			[]ent{sharif, india}, []string{"THREATEN Omar Sharif>India"}},
+		{"warning without harm is no threat", "Omar Sharif warned that prices would rise.",
+			[]ent{sharif}, nil},
+		{"nominal with modifier and targeting", "Pakistani airstrikes targeting Sahel rebels bases killed 12 people.",
+			[]ent{ent("Pakistan|GPE|PAK|Pakistani"), rebels}, []string{"ASSAULT Pakistan>Sahel rebels"}},
+		{"nominal with possessive", "Omar Sharif praised Lena Modi for her condemnation of the bombing.",
+			[]ent{sharif, modi}, []string{"SUPPORT Omar Sharif>Lena Modi", "ACCUSE Lena Modi>-"}},
+		{"fronted call borrows the clause's actors", "In a late call, Omar Sharif thanked Lena Modi.",
+			[]ent{sharif, modi}, []string{"CONSULT Omar Sharif>Lena Modi", "SUPPORT Omar Sharif>Lena Modi"}},
+		{"denial is a reject by the denier", "The allegations were dismissed by Islamabad.",
+			[]ent{pakistan}, []string{"REJECT Pakistan>-"}},
+		{"negated event is left out", "Pakistan did not attack India.",
+			[]ent{pakistan, india}, nil},
+		{"not accept is a rejection", "Pakistan did not accept the proposal.",
+			[]ent{pakistan}, []string{"REJECT Pakistan>-"}},
+		{"future is left out", "Pakistan will attack India next week.",
+			[]ent{pakistan, india}, nil},
+		{"condition is left out", "If India attacks, Pakistan would respond.",
+			[]ent{pakistan, india}, nil},
+		{"question is left out", "Did Pakistan attack India?",
+			[]ent{pakistan, india}, nil},
+		{"alleged act is left out, the accusation kept", "Pakistan alleged that India shelled the villages.",
+			[]ent{pakistan, india}, []string{"ACCUSE Pakistan>India"}},
+		{"relative clause subject", "Lena Modi met Omar Sharif, who condemned the bombing.",
+			[]ent{sharif, modi}, []string{"CONSULT Lena Modi>Omar Sharif", "ACCUSE Omar Sharif>-"}},
+		{"coordinated verbs share a subject", "Omar Sharif praised Lena Modi and condemned India.",
+			[]ent{sharif, modi, india}, []string{"SUPPORT Omar Sharif>Lena Modi", "ACCUSE Omar Sharif>India"}},
+		{"coordinated subjects of a call", "Omar Sharif and Lena Modi spoke by telephone on Sunday.",
+			[]ent{sharif, modi}, []string{"CONSULT Omar Sharif>Lena Modi"}},
+		{"appositive subject", "Lagos police, the city's force, arrested Ben Okafor.",
+			[]ent{police, okafor}, []string{"COERCE Lagos police>Ben Okafor"}},
+		{"gerund topic is no event", "Omar Sharif spoke with Lena Modi about attacking India.",
+			[]ent{sharif, modi, india}, []string{"CONSULT Omar Sharif>Lena Modi"}},
+		{"no actor, no event", "A man was stabbed on a train.", nil, nil},
+		{"unknown agent is not guessed", "A gunman shot Ben Okafor.", []ent{okafor}, nil},
+		{"apology to", "France apologised to India for the remarks.",
+			[]ent{france, india}, []string{"CONCEDE France>India"}},
+		{"call on", "India called on Pakistan to release the fishermen.",
+			[]ent{pakistan, india}, []string{"REQUEST India>Pakistan"}},
+		{"stated twice is coded once", "Sahel rebels attacked the French Embassy in Bamako. The attack on the French Embassy shocked Paris.",
+			[]ent{rebels, embassy, bamako, france}, []string{"ASSAULT Sahel rebels>French Embassy in Bamako"}},
+		{"accepting an apology answers its maker", "France apologised to India. India accepted the apology.",
+			[]ent{france, india}, []string{"CONCEDE France>India", "AGREE India>France"}},
+		{"prenominal participle is no event", "The detained Ben Okafor was freed by Lagos police.",
+			[]ent{police, okafor}, []string{"RETREAT Lagos police>Ben Okafor"}},
+	}
+	c := testCoder(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := build(t, tc.text, tc.ents...)
+			c.Run(d)
+			if got := summary(d); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%q\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestQuoteSpeechActs checks the acts a quotation performs, with its
+// speaker as source.
+func TestQuoteSpeechActs(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		quote string // the quoted words; the speaker is the first entity
+		kind  string
+		ents  []ent
+		want  []string
+	}{
+		{"threat with pronoun target", "India will be held responsible. They will pay a very big price! — Omar Sharif",
+			"India will be held responsible. They will pay a very big price!", doc.QuotePost,
+			[]ent{sharif, india}, []string{"THREATEN Omar Sharif>India"}},
+		{"negated warning, asserted threat", "\"This is not a warning, it is a threat,\" Omar Sharif said.",
+			"This is not a warning, it is a threat,", doc.QuoteDirect,
+			[]ent{sharif}, []string{"THREATEN Omar Sharif>-"}},
+		{"accusation", "\"India made a grave mistake by shelling the villages,\" Omar Sharif said.",
+			"India made a grave mistake by shelling the villages,", doc.QuoteDirect,
+			[]ent{sharif, india}, []string{"ACCUSE Omar Sharif>India"}},
+		{"demand of another", "\"Pakistan must release the fishermen,\" Lena Modi said.",
+			"Pakistan must release the fishermen,", doc.QuoteDirect,
+			[]ent{modi, pakistan}, []string{"REQUEST Lena Modi>Pakistan"}},
+		{"own duty is no demand", "\"We must do better,\" Lena Modi said.",
+			"We must do better,", doc.QuoteDirect,
+			[]ent{modi}, nil},
+		{"first person verb takes the speaker", "\"We condemn the shelling,\" Lena Modi said.",
+			"We condemn the shelling,", doc.QuoteDirect,
+			[]ent{modi, pakistan}, []string{"ACCUSE Lena Modi>-"}},
+		{"scare quotes are not acts", "Omar Sharif called the raid a \"crime\" against India.",
+			"crime", doc.QuoteDirect,
+			[]ent{sharif, india}, nil},
+	}
+	c := testCoder(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := build(t, tc.text, tc.ents...)
+			i := strings.Index(tc.text, tc.quote)
+			d.Quotes = []doc.Quote{{Span: d.SpanOf(i, i+len(tc.quote)), Speaker: "E1", Kind: tc.kind}}
+			c.Run(d)
+			if got := summary(d); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%q\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDetails checks the fields beyond type and actors: CAMEO code, mode,
+// casualties, place, trigger span, IDs and the dates a post carries.
+func TestDetails(t *testing.T) {
+	c := testCoder(t)
+	text := "Pakistani airstrikes on Sahel rebels in Bamako killed 25 people and injured many more."
+	d := build(t, text, ent("Pakistan|GPE|PAK|Pakistani"), rebels, bamako)
+	c.Run(d)
+	if len(d.Events) != 1 {
+		t.Fatalf("got %d events, want 1: %q", len(d.Events), summary(d))
+	}
+	e := d.Events[0]
+	if e.ID != "V1" || e.Cameo != "195" || e.Mode != "aerial" || e.Status != doc.Asserted {
+		t.Errorf("got id %s cameo %s mode %s status %s", e.ID, e.Cameo, e.Mode, e.Status)
+	}
+	if e.Fatalities == nil || *e.Fatalities != 25 || e.Injuries != nil {
+		t.Errorf("casualties: got %v %v, want 25 and unknown", e.Fatalities, e.Injuries)
+	}
+	if e.Location != "E3" {
+		t.Errorf("location: got %q, want E3 (Bamako)", e.Location)
+	}
+	if e.Trigger.Text != "airstrikes" || text[e.Trigger.Start:e.Trigger.End] != "airstrikes" {
+		t.Errorf("trigger: got %+v", e.Trigger)
+	}
+	if e.Date != "2020-01-02" || e.DateBasis != doc.DatePublished {
+		t.Errorf("date: got %s (%s), want the publication day", e.Date, e.DateBasis)
+	}
+
+	text = "Nine people were killed when Sahel rebels stormed the French Embassy."
+	d = build(t, text, rebels, embassy)
+	c.Run(d)
+	if len(d.Events) != 1 || d.Events[0].Fatalities == nil || *d.Events[0].Fatalities != 9 {
+		t.Errorf("word count before a passive: got %q", summary(d))
+	}
+}
+
+// TestLemma checks the light lemmatiser on regular and irregular forms.
+func TestLemma(t *testing.T) {
+	c := testCoder(t)
+	for form, want := range map[string]string{
+		"accused": "accuse", "attacking": "attack", "spoke": "speak", "met": "meet",
+		"apologised": "apologise", "criticized": "criticize", "denies": "deny",
+		"struck": "strike", "stopped": "", "kidnapped": "kidnap", "said": "",
+	} {
+		if got := c.lx.verbLemma(form); got != want {
+			t.Errorf("verbLemma(%q) = %q, want %q", form, got, want)
+		}
+	}
+	for form, want := range map[string]string{"airstrikes": "airstrike", "talks": "talks", "apologies": "apology", "sanctions": "sanction"} {
+		if got := c.lx.nounLemma(form); got != want {
+			t.Errorf("nounLemma(%q) = %q, want %q", form, got, want)
+		}
+	}
+}
+
+// TestLexiconCodes checks every lexicon entry against the CAMEO table: the
+// code exists and maps to the entry's PLOVER type.
+func TestLexiconCodes(t *testing.T) {
+	c := testCoder(t)
+	check := func(kind string, p pattern) {
+		typ, ok := c.lx.cameo[p.cameo]
+		if !ok {
+			t.Errorf("%s %q: CAMEO %s not in the table", kind, p.head, p.cameo)
+			return
+		}
+		if typ != p.typ && !(p.typ == "AGREE" && p.cameo == "033") {
+			t.Errorf("%s %q: CAMEO %s is %s, entry says %s", kind, p.head, p.cameo, typ, p.typ)
+		}
+	}
+	for _, ps := range c.lx.verbs {
+		for _, p := range ps {
+			check("verb", p)
+		}
+	}
+	for _, ps := range c.lx.nouns {
+		for _, p := range ps {
+			check("noun", p)
+		}
+	}
+	for _, q := range c.lx.quoteCues {
+		if typ := c.lx.cameo[q.cameo]; typ != q.typ {
+			t.Errorf("quote cue %q: CAMEO %s is %q, entry says %s", q.words, q.cameo, typ, q.typ)
+		}
+	}
+}
+
+// TestAllKeepsStatuses checks that the All switch keeps what the default
+// leaves out, with its status.
+func TestAllKeepsStatuses(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.All = true
+	for text, want := range map[string]string{
+		"Pakistan did not attack India.":                           doc.Negated,
+		"Pakistan will attack India.":                              doc.Hypothetical,
+		"Pakistan alleged that India attacked the French Embassy.": doc.Alleged,
+	} {
+		d := build(t, text, pakistan, india, embassy)
+		c.Run(d)
+		found := false
+		for _, e := range d.Events {
+			if e.Type == "ASSAULT" {
+				found = true
+				if e.Status != want {
+					t.Errorf("%q: status %s, want %s", text, e.Status, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no ASSAULT kept: %q", text, summary(d))
+		}
+	}
+}
+
+func FuzzRun(f *testing.F) {
+	f.Add("Sahel rebels attacked the French Embassy in Bamako, killing 3.")
+	f.Add("\"They will pay!\" — Omar Sharif (@sharif) January 1, 2020")
+	f.Add("Who attacked? , , and who , which that by by.")
+	f.Fuzz(func(t *testing.T, text string) {
+		d := build(t, text, rebels, embassy, sharif, india)
+		if len(text) > 4 {
+			d.Quotes = []doc.Quote{{Span: d.SpanOf(1, len(text)-1), Speaker: "E3", Kind: doc.QuotePost, Date: "2020-01-01"}}
+		}
+		testCoder(t).Run(d)
+		for _, e := range d.Events {
+			if e.Trigger.Text != text[e.Trigger.Start:e.Trigger.End] {
+				t.Fatalf("trigger %+v does not match the body", e.Trigger)
+			}
+		}
+	})
+}
+
+func BenchmarkEvent(b *testing.B) {
+	text := strings.Repeat("Sahel rebels attacked the French Embassy in Bamako on Monday, killing 3 people. "+
+		"Omar Sharif condemned the attack and called on India to act. "+
+		"India was accused of backing the rebels, allegations dismissed by New Delhi. "+
+		"\"They will pay a very big price,\" Omar Sharif said.\n\n", 6)
+	d := build(b, text, rebels, embassy, bamako, sharif, india)
+	c := testCoder(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d.Events = d.Events[:0]
+		c.Run(d)
+	}
+	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
