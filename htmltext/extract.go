@@ -66,7 +66,7 @@ func mainText(root *html.Node) string {
 	if top == nil {
 		return ""
 	}
-	nodes := e.siblings(top)
+	nodes := e.cousins(body, top, e.siblings(top))
 	var w writer
 	e.posts = make(map[*html.Node]bool)
 	for _, n := range nodes {
@@ -127,7 +127,7 @@ func junkName(n *html.Node) bool {
 	case atom.A, atom.Article, atom.Main, atom.P:
 		return false
 	}
-	if w := nameWords(n); len(w) > 0 && boilerplateName(w) && !contentName(w) {
+	if w := nameWords(n); len(w) > 0 && boilerplateName(w) && (!contentName(w) || strongName(w)) {
 		return true
 	}
 	switch attr(n, "role") {
@@ -469,6 +469,57 @@ func (e *extraction) siblings(top *html.Node) []*html.Node {
 			}
 		}
 	}
+	return out
+}
+
+// cousins adds to the chosen nodes the other blocks of the page that bear
+// the top block's class and hold link-poor text: an article cut into
+// chunks ("article__body" in several grid rows) has its chunks under
+// different parents. Only a class that names content counts, since
+// teaser boxes share classes too, and a chunk must hold a fifth of the top
+// block's text. The result is in document order.
+func (e *extraction) cousins(body, top *html.Node, nodes []*html.Node) []*html.Node {
+	cls := attr(top, "class")
+	if cls == "" || !contentName(splitName(cls, nil)) {
+		return nodes
+	}
+	chosen := make(map[*html.Node]bool, len(nodes))
+	for _, n := range nodes {
+		chosen[n] = true
+	}
+	added := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || chosen[c] || junkName(c) {
+				continue
+			}
+			if c.DataAtom == top.DataAtom && attr(c, "class") == cls {
+				if s := e.stats[c]; s != nil && s.text > max(100, e.stats[top].text/5) && s.linkDensity() < 0.3 {
+					chosen[c] = true
+					added = true
+					continue
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	if !added {
+		return nodes
+	}
+	var out []*html.Node
+	var collect func(n *html.Node)
+	collect = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if chosen[c] {
+				out = append(out, c)
+				continue
+			}
+			collect(c)
+		}
+	}
+	collect(body)
 	return out
 }
 

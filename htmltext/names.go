@@ -23,6 +23,10 @@ var (
 	boilerPrefixes = []string{"share", "social", "related", "comment", "sidebar", "newsletter",
 		"advert", "sponsor", "subscri", "breadcrumb", "footer", "navbar", "navigation", "outbrain",
 		"taboola", "recommend", "cookie", "popup", "promo", "caption", "byline"}
+	// strongWords name boilerplate even beside a content word:
+	// "post-most-popular-list" and "article-related" are not the article.
+	strongWords = set("popular related trending recommended recommendations recirc comments " +
+		"newsletter promo sponsored taboola outbrain sharing share social breadcrumb breadcrumbs")
 	// weakWords lower a block's score without removing it.
 	weakWords = set("author authors meta tags tag hidden hid " +
 		"contact foot footnote media scroll shopping tool tools combx header aside figure more " +
@@ -86,6 +90,15 @@ func boilerplateName(words []string) bool {
 			if strings.HasPrefix(w, p) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func strongName(words []string) bool {
+	for _, w := range words {
+		if strongWords[w] {
+			return true
 		}
 	}
 	return false
