@@ -405,6 +405,10 @@ func (st *state) metonymic(a, b int) bool {
 // read off.
 func (st *state) core(a, b int, c context) {
 	if _, h, ok := st.headOf(a, b); ok {
+		if _, given := st.lx.given[st.ws[a].Text]; given && b-a <= 3 && (h.Type == doc.GPE || h.Type == doc.LOC) {
+			st.person(a, b, c, nil) // "Marc Lamont Hill"
+			return
+		}
 		st.org(a, b, h, c)
 		return
 	}
@@ -472,7 +476,7 @@ func (st *state) core(a, b int, c context) {
 		return
 	}
 	if b-a <= 3 && b+1 < len(st.ws) && st.ws[b].Text == "," && st.ws[b+1].Sent == st.ws[a].Sent {
-		if n, k := st.lookup(b + 1); n > 0 && k.Type == doc.GPE && k.Country != "" && !k.Capital && st.findPerson(nameParts(st.text(a, b))) == nil {
+		if n, k := st.lookup(b + 1); n > 0 && k.Type == doc.GPE && k.Country != "" && !k.Capital && st.findPerson(nameParts(st.text(a, b))) == nil && st.closes(b+1+n) {
 			name := st.text(a, b) // "Massapequa, New York"
 			e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: k.Country}})
 			st.add(e, a, b, doc.MentionName)
@@ -491,7 +495,7 @@ func (st *state) core(a, b int, c context) {
 		st.person(a, b, c, nil)
 	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && !st.lx.english[strings.ToLower(first)] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b) && !st.determined(a):
 		st.person(a, b, c, nil)
-	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent:
+	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent && !st.lx.english[strings.ToLower(first)]:
 		name := st.text(a, b)
 		e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: c.country}})
 		st.add(e, a, b, doc.MentionName)
@@ -556,6 +560,12 @@ func (st *state) ofAt(a, b int) int {
 		}
 	}
 	return -1
+}
+
+// closes reports whether word i ends a phrase: punctuation, the end of
+// the sentence or of the text.
+func (st *state) closes(i int) bool {
+	return i >= len(st.ws) || st.ws[i].Sent != st.ws[i-1].Sent || st.ws[i].Punct && !isPossessive(st.ws[i].Text)
 }
 
 // determined reports whether an article precedes word a: "the Warhol
