@@ -83,7 +83,7 @@ func TestHelp(t *testing.T) {
 		if !strings.Contains(out, c.Name) {
 			t.Errorf("help does not list %s", c.Name)
 		}
-		if code, _, errOut := runCLI(t, "", c.Name, "-h"); code != cli.ExitOK || !strings.Contains(errOut, "Usage:") {
+		if code, _, errOut := runCLI(t, "", c.Name, "-h"); code != cli.ExitOK || !strings.Contains(strings.ToLower(errOut), "usage:") {
 			t.Errorf("%s -h: exit %d, %q", c.Name, code, errOut)
 		}
 	}
