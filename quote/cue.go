@@ -113,7 +113,10 @@ func (r *runner) isCueVerb(si, i int, w string) bool {
 		for j > s.First && r.tag(j) == "RB" {
 			j--
 		}
-		if j < s.First || !isHave(r.lower(j)) {
+		// "has confirmed" is active, and so is a participle the tagger
+		// gave to a verb right after its subject ("the physicians
+		// stated"); a participle after anything else is not.
+		if j < s.First || !isHave(r.lower(j)) && !strings.HasPrefix(r.tag(j), "NN") && r.tag(j) != "PRP" {
 			return false
 		}
 	}

@@ -43,6 +43,9 @@ func (r *runner) direct() {
 				speaker, quote.Cue, quote.Channel = p.speaker, p.cue, p.channel
 			}
 		}
+		if !found && speaker < 0 {
+			continue // words in marks nobody is said to say: a slogan, a name
+		}
 		quote.Speaker = r.id(speaker)
 		r.said = append(r.said, said{off: q.open, para: q.para, speaker: speaker, cue: quote.Cue, channel: quote.Channel})
 		r.add(quote)
