@@ -49,6 +49,11 @@ func TestExtractText(t *testing.T) {
 <div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">We will rebuild the bridge by spring, whatever it costs.</p>&mdash; Minister (@minister) <a href="https://twitter.com/x">January 2, 2020</a></blockquote></div>
 <p>Opposition leaders dismissed the promise as empty, saying the budget, already stretched, could not cover it.</p></article></body></html>`,
 			[]string{"in a post on Tuesday", "We will rebuild the bridge by spring", "Opposition leaders"}, nil},
+		{"article in chunks under different parents", `<html><body><div class="chunks">
+<div class="row"><div class="article-body"><p>First chunk of the story, long enough to be scored, with commas, names, and places in it.</p><p>Still the first chunk, a second paragraph, with more commas, and more names.</p></div><div class="ad-rail">Ad</div></div>
+<div class="row"><div class="article-body"><p>Second chunk of the story, after an ad break, with commas, names, and places too.</p><p>It goes on for a while, as stories do.</p></div><div class="ad-rail">Ad</div></div>
+</div><div class="post-most-popular-list"><p>A popular teaser, long enough to look like text, with commas, and more, and more.</p></div></body></html>`,
+			[]string{"First chunk", "Still the first chunk", "Second chunk"}, []string{"popular teaser"}},
 		{"hidden and scripts dropped", `<html><body><article><p>Visible paragraph with enough words to be scored as text, with commas, here.</p><div style="display: none">Hidden text</div><script>var x = "script text";</script><p hidden>Hidden too</p></article></body></html>`,
 			[]string{"Visible paragraph"}, []string{"Hidden", "script text"}},
 		{"comments lose to the article", `<html><body><div class="article"><div class="content">The story itself, told in one long paragraph, with details, names, places, and times, as a report should be written by a reporter.<br><br>A second paragraph of the story adds more detail, more names, and a quote.<center>Image caption</center></div></div>
