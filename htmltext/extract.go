@@ -31,6 +31,7 @@ type stat struct {
 	scored                    bool
 }
 
+// extraction is the state of reading one page.
 type extraction struct {
 	stats map[*html.Node]*stat
 	// kept is the text length of the chosen content: a block holding most
@@ -41,6 +42,7 @@ type extraction struct {
 	posts map[*html.Node]bool
 }
 
+// markPosts fills posts below n.
 func (e *extraction) markPosts(n *html.Node) {
 	if n.Type == html.ElementNode && n.DataAtom == atom.Blockquote && isPost(n) {
 		for a := n; a != nil && !e.posts[a]; a = a.Parent {
@@ -96,9 +98,9 @@ func find(n *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
-// prune removes what can never be article text: scripts, forms' controls,
-// navigation, hidden elements, and containers whose class or id names
-// boilerplate without also naming content.
+// prune removes what can never be article text: scripts, form controls,
+// navigation, media and hidden elements. Blocks merely named as
+// boilerplate stay until the article is found (see junkName).
 func prune(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -119,9 +121,10 @@ func junk(n *html.Node) bool {
 }
 
 // junkName reports whether an element's class, id or role names
-// boilerplate without also naming content. It is applied only inside the
-// chosen container: outside it, a layout's "sidebar" wrapper may well
-// hold the article.
+// boilerplate without also naming content (or names it strongly). Such a
+// block is never removed before the article is found, as a layout's
+// "sticky-sidebar" wrapper may well hold the article: it only weighs less
+// in the scoring, and is removed when cleaning the chosen content.
 func junkName(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.A, atom.Article, atom.Main, atom.P:

@@ -114,7 +114,7 @@ func Evaluate(dir string, w io.Writer, verbose bool) (Scores, error) {
 	sc.PagesCPU = perSecond(len(pages), cpu)
 	sc.PagesWall = perSecond(len(pages), wall)
 
-	fmt.Fprintf(w, "pages %d  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  errors %d\n",
+	fmt.Fprintf(w, "article-extraction benchmark, article.body: pages %d  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  errors %d\n",
 		sc.Pages, sc.F1, sc.Precision, sc.Recall, sc.Accuracy, sc.Errors)
 	fmt.Fprintf(w, "speed %.0f pages/s per core (CPU %v), %.0f pages/s wall (%v)\n",
 		sc.PagesCPU, cpu.Round(time.Millisecond), sc.PagesWall, wall.Round(time.Millisecond))
