@@ -393,11 +393,7 @@ func (s *scan) yearContext(i, y int) bool {
 		return false // "1900 GMT" is a time
 	}
 	switch s.w(i + 1) {
-	case "%", "percent", "per", "-", "to", "and":
-		if s.w(i+1) == "to" || s.w(i+1) == "and" || s.w(i+1) == "-" {
-			_, ok := yearOf(s.w(i + 2))
-			return ok
-		}
+	case "%", "percent", "per":
 		return false
 	}
 	for k := i + 2; k <= i+3 && s.upper(i+1); k++ {
@@ -608,13 +604,13 @@ func (s *scan) every(i int) (match, bool) {
 func (s *scan) direction(a, b int) int {
 	v := -1
 	for k := a - 1; k >= 0 && a-k <= 12; k-- {
-		if isVerb(s.tag(k)) {
+		if s.verbAt(k) {
 			v = k
 			break
 		}
 	}
 	for k := b; k < len(s.toks) && (v < 0 || k-b < a-1-v); k++ {
-		if isVerb(s.tag(k)) {
+		if s.verbAt(k) {
 			v = k
 			break
 		}
@@ -663,11 +659,23 @@ func (s *scan) direction(a, b int) int {
 	return dir
 }
 
+// verbAt reports whether token k is a verb, mistrusting the tagger on
+// words of time ("midnight" tagged VBN).
+func (s *scan) verbAt(k int) bool {
+	if !isVerb(s.tag(k)) {
+		return false
+	}
+	w := s.w(k)
+	_, pd := s.t.partday[w]
+	_, rd := s.t.relday[w]
+	return !pd && !rd
+}
+
 func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }
 
 // inGroup reports whether token k belongs to a verb group: auxiliaries,
 // adverbs, "to", and the future cue words.
 func (s *scan) inGroup(k int) bool {
 	t := s.tag(k)
-	return isVerb(t) || t == "RB" || t == "TO" || s.t.future[s.w(k)]
+	return s.verbAt(k) || t == "RB" || t == "TO" || s.t.future[s.w(k)]
 }
