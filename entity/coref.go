@@ -44,12 +44,28 @@ func (st *state) groupMention(i, n int, noun string) {
 	if !marked && i+n < len(st.ws) && st.ws[i+n].Sent == st.ws[i].Sent && !st.ws[i+n].Punct && strings.HasPrefix(st.ws[i+n].Tag, "NN") && !st.ws[i+n].Cap {
 		return // a noun modifier: "police station", "protesters' demands"
 	}
+	if country != "" && governments[noun] {
+		e := st.countryEnt(country) // "the Israeli government" is Israel
+		e.metonym = true
+		st.add(e, a, i+n, doc.MentionName)
+		return
+	}
 	var e *ent
 	for k := len(st.ents) - 1; k >= 0; k-- {
 		x := st.ents[k]
 		if x.Type == doc.GROUP && x.Handles == nil && last(x.parts) == last(nameParts(noun)) && (country == "" || x.Country == "" || x.Country == country) {
 			e = x
 			break
+		}
+	}
+	if e == nil && !marked {
+		// "the troops" after "four Israeli soldiers": the latest group of
+		// the same kind
+		for k := len(st.ents) - 1; k >= 0; k-- {
+			if x := st.ents[k]; x.Type == doc.GROUP && x.Sector == g.Sector && x.Country != "" {
+				e = x
+				break
+			}
 		}
 	}
 	if e == nil {
@@ -60,6 +76,9 @@ func (st *state) groupMention(i, n int, noun string) {
 	}
 	st.add(e, a, i+n, doc.MentionName)
 }
+
+// governments are the nouns that, with a nationality, name the state.
+var governments = map[string]bool{"government": true, "administration": true, "regime": true}
 
 // groupModifier looks left of a group noun for a nationality, a country or
 // a "-backed" word, allowing one adjective in between ("Iraqi Shia

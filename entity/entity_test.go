@@ -207,6 +207,21 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "a nation's government is the nation; a later bare noun joins its group",
+			body: "The Kenyan government said on Monday that three Ugandan soldiers had crossed the border. The troops were sent back, and Kenya protested.",
+			want: []want{
+				{mention: "Kenyan government", typ: doc.GPE, country: "KEN", same: []string{"Kenya"}},
+				{mention: "Ugandan soldiers", typ: doc.GROUP, country: "UGA", same: []string{"troops"}},
+			},
+		},
+		{
+			name: "the article's title beats the gazetteer's",
+			body: "Turkish Prime Minister Recep Tayyip Erdogan spoke on Friday.",
+			want: []want{
+				{mention: "Recep Tayyip Erdogan", country: "TUR", role: "Prime Minister"},
+			},
+		},
+		{
 			name: "organisations by head word and country",
 			body: "The Nigerian Army said it had freed hostages, while the Hamas militia denied any role. The Chilean Supreme Court ruled on Monday.",
 			want: []want{
@@ -395,4 +410,12 @@ func BenchmarkEntity(b *testing.B) {
 		rec.Run(d)
 	}
 	b.ReportMetric(float64(len(d.Tokens)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkNew(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

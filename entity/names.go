@@ -714,13 +714,11 @@ func (st *state) person(a, b int, c context, k *known) {
 	if e.Country == "" {
 		e.Country = c.country
 	}
-	if c.t != nil {
-		if e.Role == "" {
-			e.Role = c.t.Name
-		}
-		if e.Sector == "" {
-			e.Sector = c.t.Sector
-		}
+	if c.t != nil && c.tEnd == a {
+		// the article's own title beats the gazetteer's, which may be dated
+		e.Role, e.Sector = c.t.Name, c.t.Sector
+	} else if c.t != nil && e.Role == "" {
+		e.Role, e.Sector = c.t.Name, c.t.Sector
 	}
 	if c.gender != 0 && e.gender == 0 {
 		e.gender = c.gender
