@@ -257,7 +257,7 @@ func (r *runner) subjectBefore(si, c int) (a, b int, appos bool) {
 		for k := f; k < c; k++ {
 			if r.finite(k) && !r.inRun(k) {
 				if k > f {
-					return f, k, false
+					return f, k, true // "Rep. David McKinley, R-W.Va., visited"
 				}
 				break
 			}

@@ -105,7 +105,7 @@ func (r *runner) narrator(si int, q qrun) (int, string) {
 	for i := s.First; i < s.Last && r.d.Tokens[i].Start < q.open; i++ {
 		if r.finite(i) && !r.inRun(i) {
 			if i > s.First && !r.inRun(s.First) {
-				if ei := r.resolve(s.First, i, false); ei >= 0 {
+				if ei := r.resolve(s.First, i, true); ei >= 0 {
 					return ei, cueText
 				}
 			}
