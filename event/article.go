@@ -25,6 +25,8 @@ type candidate struct {
 	relative bool   // the subject was reached through "that" or "which"
 	noun     bool   // the trigger is a noun
 	object   string // head word of the object, when it names no actor
+	what     string // head word of what a statement is about ("attack")
+	clausal  bool   // a statement whose content is a that-clause
 }
 
 func newArticle(lx *lexicon, d *doc.Doc) *article {

@@ -240,9 +240,14 @@ func (c *clause) chainLeft(k int) subj {
 	}
 	// "Netanyahu and Erdogan spoke": the first is the subject, the second
 	// a co-participant.
-	if out.ent >= 0 && start-2 >= c.first && a.lower[start-1] == "and" && a.isNominal(start-2) {
-		if x, head := c.pickAgent(c.npLeft(start-2), start-2); head && x != out.ent {
+	if start-2 >= c.first && a.lower[start-1] == "and" && a.nom(start-2) {
+		x, head := c.pickAgent(c.npLeft(start-2), start-2)
+		switch {
+		case out.ent >= 0 && head && x != out.ent:
 			out.co, out.ent = out.ent, x
+		case out.ent < 0 && head:
+			// "Russian police and tax inspectors raided": the named one acts.
+			out.ent = x
 		}
 	}
 	return out

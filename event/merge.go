@@ -57,7 +57,7 @@ func findSame(out []candidate, c candidate) int {
 			out[k].postDate == "" && c.postDate == "" {
 			continue
 		}
-		if speechTypes[e.Type] && !sameAct(out[k].lemma, c.lemma) {
+		if speechTypes[e.Type] && !sameStatement(out[k], c) {
 			continue
 		}
 		return k
@@ -68,6 +68,18 @@ func findSame(out []candidate, c candidate) int {
 // fits reports whether two actor IDs can be the same actor: equal, or one
 // unknown.
 func fits(a, b string) bool { return a == "" || b == "" || a == b }
+
+// sameStatement reports whether two statements of the same type, source
+// and target are one act reported twice: the same word about the same
+// thing ("dismissed the allegations" twice, "condemnation of the attack"
+// and "condemned the attack"), but not two that-clauses, which carry
+// distinct claims.
+func sameStatement(a, b candidate) bool {
+	if !sameAct(a.lemma, b.lemma) || a.clausal && b.clausal {
+		return false
+	}
+	return a.what == "" || b.what == "" || a.what == b.what
+}
 
 // sameAct reports whether two triggers name the same act: the same word,
 // or a verb and its nominalisation ("condemned", "condemnation").

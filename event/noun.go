@@ -101,7 +101,11 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 		status = doc.Alleged
 	}
 	ev := c.event(typ, code, mode, src, tgt, start, n+1, status)
-	return candidate{ev: ev, lemma: lemma, noun: true}, true
+	cand := candidate{ev: ev, lemma: lemma, noun: true}
+	if n+1 < c.last && a.lower[n+1] == "of" {
+		cand.what, cand.clausal = c.content(n + 1)
+	}
+	return cand, true
 }
 
 // nounSource finds the actor among the noun's pre-modifiers ("US

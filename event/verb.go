@@ -112,7 +112,8 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 			tgt = c.offerer(end)
 		}
 	}
-	if p.human && !c.humanOK(tgt) {
+	if p.human && !c.humanOK(tgt) || typ == "COERCE" && tgt >= 0 && a.d.Entities[tgt].Type == doc.GPE {
+		// One arrests people and bodies, not states or places.
 		tgt = -1
 	}
 	if src == tgt {
@@ -132,6 +133,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		ev.ClaimedBy = a.d.Entities[claim].ID
 	}
 	cand := candidate{ev: ev, lemma: lemma, relative: s.relative}
+	cand.what, cand.clausal = c.content(end)
 	if tgt < 0 && (typ == "AGREE" || typ == "REJECT") {
 		if j := end + 1; j < c.last && a.nom(j) {
 			cand.object = a.lower[c.npRight(j)]
@@ -156,6 +158,27 @@ var agentless = map[string]bool{
 // symmetric are the types whose second participant may be a co-subject:
 // "Netanyahu and Erdogan spoke by telephone".
 var symmetric = map[string]bool{"CONSULT": true, "COOPERATE": true}
+
+// content reads what a statement whose words end at token end is about:
+// the head word of its object phrase ("condemned the attack" -> attack), or
+// that it has a that-clause.
+func (c *clause) content(end int) (string, bool) {
+	a := c.a
+	j := end + 1
+	for j < c.last && (strings.HasPrefix(a.tag(j), "RB") || a.tag(j) == "DT" || a.tag(j) == "PRP$" || a.tag(j) == "JJ") {
+		j++
+	}
+	if j >= c.last {
+		return "", false
+	}
+	if a.lower[j] == "that" {
+		return "", true
+	}
+	if !a.nom(j) {
+		return "", false
+	}
+	return strings.TrimSuffix(a.lower[c.npRight(j)], "s"), false
+}
 
 // offerer finds who made what is accepted or rejected: "rejected a plea
 // agreement offered by prosecutors", "accepted an offer from X".
@@ -320,6 +343,14 @@ var denialObjects = map[string]bool{
 // withholding something ("denying flu vaccines to immigrants").
 func (c *clause) denial(end int) bool {
 	a := c.a
+	for k := end + 1; k < c.last && k <= end+6; k++ {
+		if a.lower[k] == "that" || a.tag(k) == "VBG" {
+			return true
+		}
+		if a.isFinite(k) || c.boundary(k) {
+			break
+		}
+	}
 	j := end + 1
 	for j < c.last && (strings.HasPrefix(a.tag(j), "RB") || a.tag(j) == "IN" && a.lower[j] != "that") {
 		j++
