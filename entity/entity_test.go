@@ -239,6 +239,15 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "bodies named by a lower-case noun after their country or leader",
+			body: "Police guarded the Canadian embassy in Ankara after President Joe Biden spoke. The Biden administration said it was watching, and Chad Wolf agreed.",
+			want: []want{
+				{mention: "Canadian embassy in Ankara", typ: doc.FAC, country: "CAN", sector: "GOV"},
+				{mention: "Biden administration", typ: doc.ORG, country: "USA", sector: "GOV"},
+				{mention: "Chad Wolf", typ: doc.PERSON},
+			},
+		},
+		{
 			name: "hashtags are the country, not a person",
 			body: "Solidarity with the people of #Ukraine tonight, said the mayor of Warsaw.",
 			want: []want{

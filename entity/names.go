@@ -513,7 +513,7 @@ func (st *state) givenBeforeName(i, j int) bool {
 		return false
 	}
 	n, _ := st.lookup(i + 1)
-	return n == 0 && !st.lx.english[strings.ToLower(next.Text)]
+	return n == 0 && strings.HasPrefix(next.Tag, "NNP") && !next.First
 }
 
 // nameEnd returns where a person's name that starts with a given name
@@ -900,6 +900,9 @@ func (st *state) org(a, b int, h head, c context) {
 // lowerWord looks for a title used alone or a group at the lower-case word
 // i, and returns the index after what it consumed.
 func (st *state) lowerWord(i int) int {
+	if j := st.ledBody(i); j > i {
+		return j
+	}
 	if n, t := st.titleAt(i); n > 0 {
 		if st.titleAloneAt(i, n, t) {
 			return i + n
@@ -958,4 +961,53 @@ func (st *state) titleMention(a, b int, t *title, country string, capital bool) 
 	for k := a; k < b; k++ {
 		st.used[k] = true
 	}
+}
+
+// ledBody reads a body named by a lower-case noun after its country or its
+// leader: "the US embassy in Moscow", "the Trump administration". It
+// returns the index after it, or i when there is none.
+func (st *state) ledBody(i int) int {
+	w := st.ws[i]
+	if i == 0 || st.ws[i-1].Sent != w.Sent || !st.ws[i-1].Cap {
+		return i
+	}
+	prev := st.ws[i-1].Text
+	switch w.Text {
+	case "embassy", "consulate":
+		country := st.lx.demonyms[prev]
+		if k, ok := st.lx.names[prev]; ok && k.Nation {
+			country = k.Country
+		}
+		if country == "" {
+			return i
+		}
+		b := i + 1
+		if b+1 < len(st.ws) && st.ws[b].Text == "in" && st.ws[b].Sent == w.Sent {
+			if n, k := st.lookup(b + 1); n > 0 && k.Type == doc.GPE && !k.Nation {
+				st.known(b+1, b+1+n, k)
+				b += 1 + n
+			}
+		}
+		st.org(i-1, b, head{Type: doc.FAC, Sector: "GOV"}, context{country: country})
+		return b
+	case "administration", "government", "campaign":
+		e := st.owner[i-1]
+		if e == nil || e.Type != doc.PERSON {
+			return i
+		}
+		a := i - 1
+		for a > 0 && st.owner[a-1] == e && st.ws[a-1].Sent == w.Sent {
+			a--
+		}
+		name := st.text(a, i+1)
+		sector := "GOV"
+		if w.Text == "campaign" {
+			sector = "PTY"
+		}
+		body := st.entity("O:"+strings.ToLower(name), ent{Entity: doc.Entity{Name: name, Type: doc.ORG, Country: e.Country, Sector: sector}, head: w.Text})
+		st.addSpan(body, st.ws[a].Start, w.End, doc.MentionName, w.Sent, st.isSubject(a))
+		st.used[i] = true
+		return i + 1
+	}
+	return i
 }
