@@ -540,6 +540,9 @@ func (r *runner) fronted(si, a, c, after int) (int, int) {
 			return 0, 0
 		}
 	}
+	if after < s.Last && (r.text(after) == ":" || r.longRunIn(r.d.Tokens[after].Start, s.End)) {
+		return 0, 0 // "Of the process, Key said: “...”": the quotation is what he said
+	}
 	comma := a - 1
 	if a >= c { // no subject before the verb, or an inverted one
 		comma = c - 1

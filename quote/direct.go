@@ -196,9 +196,13 @@ func (r *runner) reported() {
 		if inside {
 			continue
 		}
+		cs, ce := trim(r.body, k.cs, k.ce, " \t\n,;:")
+		if cs >= ce {
+			continue
+		}
 		done = append(done, doc.Span{Start: k.cs, End: k.ce})
 		r.add(doc.Quote{
-			Span:    r.d.SpanOf(k.cs, k.ce),
+			Span:    r.d.SpanOf(cs, ce),
 			Speaker: r.id(k.speaker),
 			Kind:    doc.QuoteReported,
 			Cue:     r.body[k.start:k.end],
