@@ -51,6 +51,15 @@ func newArticle(lx *lexicon, d *doc.Doc) *article {
 			}
 		}
 	}
+	for _, s := range d.Sentences {
+		for i := s.First + 1; i < s.Last && i < n; i++ {
+			if t := d.Tokens[i].Text; strings.HasPrefix(a.tags[i], "VB") && t != "" && t[0] >= 'A' && t[0] <= 'Z' && a.lower[i-1] != "\"" && a.lower[i-1] != "“" {
+				// "to Turkish/VB Prime Minister": a capitalised word inside
+				// a sentence is a name, whatever the tagger says.
+				a.tags[i] = "NNP"
+			}
+		}
+	}
 	a.linkPronouns()
 	for qi, q := range d.Quotes {
 		for t := firstToken(d, q.Start); t >= 0 && t < n && d.Tokens[t].Start < q.End; t++ {

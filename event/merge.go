@@ -42,6 +42,11 @@ func findSame(out []candidate, c candidate) int {
 		if o.Type != e.Type {
 			continue
 		}
+		if o.Sentence == e.Sentence && o.Source == e.Source && out[k].lemma == c.lemma && !c.noun && !out[k].noun {
+			// "Noel is charged with ...; Thomas is charged with ...":
+			// one act told of several people.
+			return k
+		}
 		swapped := symmetric[e.Type] && o.Source == e.Target && o.Target == e.Source
 		if !swapped && (o.Source != e.Source || o.Target != e.Target) {
 			// Only a noun report may leave a role open: "the attack on
@@ -76,6 +81,9 @@ func fits(a, b string) bool { return a == "" || b == "" || a == b }
 // distinct claims.
 func sameStatement(a, b candidate) bool {
 	if !sameAct(a.lemma, b.lemma) || a.clausal && b.clausal {
+		return false
+	}
+	if a.clausal && b.what != "" || b.clausal && a.what != "" {
 		return false
 	}
 	return a.what == "" || b.what == "" || a.what == b.what

@@ -52,7 +52,8 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		return candidate{}, false
 	}
 	p, end := c.matchVerb(v, a.lx.verbs[lemma])
-	if p == nil || c.gerundTopic(v) || c.prenominal(v) {
+	if p == nil || c.gerundTopic(v) || c.prenominal(v) || v > c.first && a.lower[v-1] == "as" {
+		// "as alleged", "as agreed": a hedge, not a report.
 		return candidate{}, false
 	}
 	typ, code, status := p.typ, p.cameo, doc.Asserted
@@ -78,7 +79,8 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		s = c.subject(v, 0)
 		tgt = s.ent
 		src = c.agent(end)
-		if src < 0 && !agentless[typ] {
+		if src < 0 && (!agentless[typ] || s.relative || c.relativeWho(v)) {
+			// "the activists who were killed": a description, not a report.
 			return candidate{}, false
 		}
 	} else {
@@ -110,6 +112,13 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		}
 		if tgt < 0 && (typ == "AGREE" || typ == "REJECT") {
 			tgt = c.offerer(end)
+		}
+		if tgt < 0 && typ == "ACCUSE" && len(p.targets) <= 2 {
+			tgt = c.nextObject(end)
+		}
+		if src < 0 {
+			// An active verb whose subject we could not find.
+			return candidate{}, false
 		}
 	}
 	if p.human && !c.humanOK(tgt) || typ == "COERCE" && tgt >= 0 && a.d.Entities[tgt].Type == doc.GPE {
@@ -158,6 +167,42 @@ var agentless = map[string]bool{
 // symmetric are the types whose second participant may be a co-subject:
 // "Netanyahu and Erdogan spoke by telephone".
 var symmetric = map[string]bool{"CONSULT": true, "COOPERATE": true}
+
+// relativeWho reports whether the verb at v is in a relative clause
+// opened by "who", "which" or "that" right before its auxiliaries.
+func (c *clause) relativeWho(v int) bool {
+	i := v - 1
+	for i >= c.first && c.skippable(i) {
+		i--
+	}
+	if i < c.first {
+		return false
+	}
+	switch c.a.lower[i] {
+	case "who", "which", "that":
+		return true
+	}
+	return false
+}
+
+// nextObject reads "voiced concern and asked the Russian government": the
+// object of a verb joined by "and" is who a statement without its own
+// object is about.
+func (c *clause) nextObject(end int) int {
+	a := c.a
+	for k := end + 1; k+1 < c.last && k <= end+6; k++ {
+		if c.boundary(k) || a.lower[k] == "," {
+			return -1
+		}
+		if a.lower[k] == "and" && a.isVerb(k+1) {
+			if x, head := c.directObjectHead(k + 1); head && c.humanOK(x) {
+				return x
+			}
+			return -1
+		}
+	}
+	return -1
+}
 
 // content reads what a statement whose words end at token end is about:
 // the head word of its object phrase ("condemned the attack" -> attack), or
