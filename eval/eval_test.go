@@ -89,10 +89,24 @@ func TestBipartiteBeatsGreedy(t *testing.T) {
 }
 
 func TestLocateRepeatedTimexes(t *testing.T) {
-	body := "He spoke today. She spoke today too, on 1 January."
-	spans := locate(body, []GoldTimex{{Text: "today"}, {Text: "today"}, {Text: "1 January"}, {Text: "absent"}})
-	if spans[0].Start != 9 || spans[1].Start != 26 || spans[2].Start != 40 || spans[3].End != 0 {
+	body := "He spoke today. She spoke today too, on 1 January, not todays."
+	spans := locate(body, []GoldTimex{{Text: "today"}, {Text: "1 January"}, {Text: "absent"}})
+	if len(spans[0]) != 2 || spans[0][0].Start != 9 || spans[0][1].Start != 26 || spans[1][0].Start != 40 || len(spans[2]) != 0 {
 		t.Errorf("spans %+v", spans)
+	}
+}
+
+func TestScoreTimexesAnyOccurrence(t *testing.T) {
+	body := "In August talks began; in August 2019 they failed."
+	d := &doc.Doc{Article: doc.Article{Body: body}, Timexes: []doc.Timex{
+		{Span: doc.Span{Start: 3, End: 9, Text: "August"}, Type: "DATE", Value: "2020-08"},
+		{Span: doc.Span{Start: 26, End: 37, Text: "August 2019"}, Type: "DATE", Value: "2019-08"},
+	}}
+	g := &Gold{Timexes: []GoldTimex{{Text: "August 2019", Value: "2019-08"}, {Text: "August", Value: "2020-08"}}}
+	s := &Scores{}
+	(&article{name: "t", gold: g, doc: d}).scoreTimexes(s)
+	if s.Timexes.TP != 2 || s.TimexValues.TP != 2 || s.Timexes.System != 2 {
+		t.Errorf("timexes %+v values %+v", s.Timexes, s.TimexValues)
 	}
 }
 
@@ -100,7 +114,7 @@ func TestScoreEvents(t *testing.T) {
 	body := "Rebels attacked the town. Police arrested two men."
 	d := &doc.Doc{Article: doc.Article{Body: body},
 		Sentences: []doc.Sentence{{Start: 0, End: 25}, {Start: 26, End: len(body)}},
-		Entities: []doc.Entity{*ent("rebels", doc.GROUP, "SDN"), *ent("police", doc.GROUP, "SDN")}}
+		Entities:  []doc.Entity{*ent("rebels", doc.GROUP, "SDN"), *ent("police", doc.GROUP, "SDN")}}
 	d.Entities[0].ID, d.Entities[1].ID = "E1", "E2"
 	d.Events = []doc.Event{
 		{Type: "ASSAULT", Source: "E1", Trigger: doc.Span{Start: 7, End: 15, Text: "attacked"}, Sentence: 0},

@@ -3,6 +3,8 @@ package eval
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronicle/chronicle/doc"
 )
@@ -275,33 +277,49 @@ func contains(list []string, s string) bool {
 }
 
 func (a *article) scoreTimexes(s *Scores) {
-	gold := a.gold.Timexes
-	spans := locate(a.doc.Article.Body, gold)
-	sys := a.doc.Timexes
+	gold, sys := a.gold.Timexes, a.doc.Timexes
+	places := locate(a.doc.Article.Body, gold)
 	req, opt := split(len(gold), func(i int) bool { return gold[i].Optional })
 	overlap := func(g, j int) bool {
-		sp := spans[g]
-		return sp.Start < sp.End && sys[j].Start < sp.End && sp.Start < sys[j].End
+		for _, sp := range places[g] {
+			if sys[j].Start < sp.End && sp.Start < sys[j].End {
+				return true
+			}
+		}
+		return false
 	}
-	match, counted := tally(req, opt, len(sys), overlap)
-	n := countTrue(counted)
-	s.Timexes = Count{Gold: len(req), System: n}
-	s.TimexValues = Count{Gold: len(req), System: n}
+	valueOK := func(g, j int) bool { return overlap(g, j) && sys[j].Value == gold[g].Value }
+	// The gold gives texts, not places: a repeated text may be any of its
+	// occurrences. Pair right values first, then the rest by extent.
+	right, _ := tally(req, nil, len(sys), valueOK)
 	used := make([]bool, len(sys))
+	var rest []int
 	for i, g := range req {
-		j := match[i]
-		if j < 0 {
-			a.logf(s, "timex missed: %q = %s", gold[g].Text, gold[g].Value)
-			continue
-		}
-		used[j] = true
-		s.Timexes.TP++
-		if sys[j].Value == gold[g].Value {
-			s.TimexValues.TP++
+		if right[i] >= 0 {
+			used[right[i]] = true
 		} else {
-			a.logf(s, "timex value wrong: %q = %s, want %s", sys[j].Text, sys[j].Value, gold[g].Value)
+			rest = append(rest, g)
 		}
 	}
+	wrong, _ := tally(rest, nil, len(sys), func(g, j int) bool { return !used[j] && overlap(g, j) })
+	_, counted := tally(req, opt, len(sys), overlap)
+	for j := range sys {
+		if used[j] {
+			counted[j] = true
+		}
+	}
+	for i, g := range rest {
+		if j := wrong[i]; j >= 0 {
+			used[j], counted[j] = true, true
+			a.logf(s, "timex value wrong: %q = %s, want %s", sys[j].Text, sys[j].Value, gold[g].Value)
+		} else {
+			a.logf(s, "timex missed: %q = %s", gold[g].Text, gold[g].Value)
+		}
+	}
+	n := countTrue(counted)
+	found := len(req) - len(rest) + countMatched(wrong)
+	s.Timexes = Count{Gold: len(req), System: n, TP: found}
+	s.TimexValues = Count{Gold: len(req), System: n, TP: len(req) - len(rest)}
 	for j, t := range sys {
 		if counted[j] && !used[j] {
 			a.logf(s, "timex extra: %q = %s", t.Text, t.Value)
@@ -309,28 +327,45 @@ func (a *article) scoreTimexes(s *Scores) {
 	}
 }
 
-// locate finds each gold time expression in the body: the gold gives
-// text only, in body order, so repeated texts take successive places.
-func locate(body string, gold []GoldTimex) []doc.Span {
-	next := map[string]int{}
-	out := make([]doc.Span, len(gold))
+func countMatched(match []int) int {
+	n := 0
+	for _, j := range match {
+		if j >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// locate finds every place of each gold time expression's text in the
+// body, at word boundaries.
+func locate(body string, gold []GoldTimex) [][]doc.Span {
+	out := make([][]doc.Span, len(gold))
 	for i, g := range gold {
 		if g.Text == "" {
 			continue
 		}
-		from := next[g.Text]
-		k := strings.Index(body[from:], g.Text)
-		if k < 0 && from > 0 {
-			from = 0
-			k = strings.Index(body, g.Text)
+		for off := 0; ; {
+			k := strings.Index(body[off:], g.Text)
+			if k < 0 {
+				break
+			}
+			start, end := off+k, off+k+len(g.Text)
+			if boundary(body, start, end) {
+				out[i] = append(out[i], doc.Span{Start: start, End: end, Text: g.Text})
+			}
+			off = start + 1
 		}
-		if k < 0 {
-			continue
-		}
-		out[i] = doc.Span{Start: from + k, End: from + k + len(g.Text), Text: g.Text}
-		next[g.Text] = from + k + len(g.Text)
 	}
 	return out
+}
+
+// boundary reports whether body[start:end] is not part of a longer word.
+func boundary(body string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(body[:start])
+	after, _ := utf8.DecodeRuneInString(body[end:])
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return (start == 0 || !word(before)) && (end == len(body) || !word(after))
 }
 
 func (a *article) scoreEntities(s *Scores) {
