@@ -168,6 +168,9 @@ func (r *runner) verbCue(si, c int, class string) {
 		if lead < b && authorVoice(r.lower(lead)) && r.onlyAux(lead+1, b) {
 			return // "we note that": the outlet's own voice
 		}
+		if class == "read" && !r.hasDocNoun(a, b) {
+			return // "the posters read ...": only a document reads out words
+		}
 		k.speaker = r.resolve(a, b, appos)
 		if k.speaker < 0 && !appos && a > r.d.Sentences[si].First && a < c && r.text(a-1) == "," {
 			// "Kurinji Selvaraj, a research analyst at X told CBS": the
@@ -202,6 +205,16 @@ func (r *runner) verbCue(si, c int, class string) {
 		k.channel = r.channelNear(r.d.Tokens[a].Start, k.start)
 	}
 	r.cues = append(r.cues, k)
+}
+
+// hasDocNoun reports whether tokens [a, b) hold a document noun.
+func (r *runner) hasDocNoun(a, b int) bool {
+	for i := a; i < b; i++ {
+		if r.q.nouns[r.lower(i)] {
+			return true
+		}
+	}
+	return false
 }
 
 // authorVoice reports whether a lone subject is the writer's own voice.

@@ -167,8 +167,8 @@ func titleCase(s string) bool {
 		return false
 	}
 	for _, w := range strings.Fields(s) {
-		if len(w) <= 3 {
-			continue
+		if len(w) <= 4 {
+			continue // "of", "and", "from": small words stay low in titles
 		}
 		c := []rune(w)[0]
 		if unicode.IsLetter(c) && !unicode.IsUpper(c) {

@@ -211,6 +211,45 @@ func TestRun(t *testing.T) {
 			ents: []string{"PERSON:Smith", "PERSON:Pompeo"},
 		},
 		{
+			name: "clause first, inverted subject with a description",
+			body: "Physicians are volunteering their time to provide the shots, said Luz Arroyo, a family physician in Sacramento.",
+			ents: []string{"PERSON:Luz Arroyo|Arroyo", "GPE:Sacramento"},
+			want: []want{{kind: "reported", text: "Physicians are volunteering their time", speaker: "Luz Arroyo", cue: "said"}},
+		},
+		{
+			name: "leading gerund takes the main clause's speaker",
+			body: "Arguing that voters are only now tuning in, Patrick has said he will be seen when the public pays attention.",
+			ents: []string{"PERSON:Deval Patrick|Patrick"},
+			want: []want{
+				{kind: "reported", text: "voters are only now tuning in", speaker: "Deval Patrick", cue: "Arguing"},
+				{kind: "reported", text: "he will be seen when the public pays attention", speaker: "Deval Patrick", cue: "said"},
+			},
+		},
+		{
+			name: "coordinated cues keep their own clauses",
+			body: "Li Keqiang said the air pollution had made him “quite upset” and vowed to “show even greater resolve and make more efforts” to clean it up.",
+			ents: []string{"PERSON:Li Keqiang"},
+			want: []want{
+				{kind: "reported", text: "the air pollution had made him", speaker: "Li Keqiang", cue: "said"},
+				{kind: "direct", text: "show even greater resolve", speaker: "Li Keqiang", cue: "vowed"},
+			},
+		},
+		{
+			name: "titles of works and slogans are not quotes",
+			body: "The museum opened a show entitled “Photographs and Prints from the Collection” on Friday. The campaign's posters read “Meth. We are on it.” across the state.",
+			ents: []string{"ORG:museum"},
+		},
+		{
+			name: "the outlet's own voice is not a quote",
+			body: "We should also note that the price per gram is calculated on a pure gram of the substance.",
+		},
+		{
+			name: "spokesperson speaks for the organisation, not the outlet told",
+			body: "Customs and Border Protection did not accept the offer. A spokesperson said in a statement emailed to NBC News that the agency never has administered vaccines.",
+			ents: []string{"ORG:Customs and Border Protection", "ORG:NBC News"},
+			want: []want{{kind: "reported", text: "the agency never has administered vaccines", speaker: "Customs and Border Protection", channel: "statement"}},
+		},
+		{
 			name: "indefinite speaker is nobody named before",
 			body: "Prince Andrew gave an interview. \"He is not entitled to any form of immunity,\" said one legal expert.",
 			ents: []string{"PERSON:Prince Andrew"},
