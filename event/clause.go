@@ -106,14 +106,19 @@ func (c *clause) parenthetical(comma int) subj {
 	}
 	if open-1 >= c.first && a.isNominal(open-1) {
 		before := c.chainLeft(open - 1)
+		inner := subj{ent: -1, co: -1}
+		if a.isNominal(comma - 1) {
+			inner = c.chainLeft(comma - 1)
+		}
+		person := func(x int) bool { return x >= 0 && a.d.Entities[x].Type == doc.PERSON }
+		if person(inner.ent) && !person(before.ent) && inner.start == open+1 {
+			// "The UN coordinator for Sudan, Marta Lindqvist, condemned".
+			return inner
+		}
 		if before.ent >= 0 {
 			if x, head := c.pick(c.npLeft(open-1), open-1); head && x == before.ent {
 				return before
 			}
-		}
-		inner := subj{ent: -1, co: -1}
-		if a.isNominal(comma - 1) {
-			inner = c.chainLeft(comma - 1)
 		}
 		if inner.ent >= 0 && inner.start == open+1 {
 			return inner

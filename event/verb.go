@@ -89,6 +89,11 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		switch {
 		case p.cue || (len(p.targets) == 0 && p.typ == "ACCUSE"):
 			tgt = c.complementActor(end)
+			if p.cue && c.sameSide(src, tgt) {
+				// "warned that China would respond if the Philippines
+				// ...": the speaker's own side is not the target.
+				tgt = c.otherSide(end, src)
+			}
 		default:
 			tgt = c.target(p, end)
 		}
@@ -167,6 +172,25 @@ var agentless = map[string]bool{
 // symmetric are the types whose second participant may be a co-subject:
 // "Netanyahu and Erdogan spoke by telephone".
 var symmetric = map[string]bool{"CONSULT": true, "COOPERATE": true}
+
+// sameSide reports whether two actors belong to one country.
+func (c *clause) sameSide(x, y int) bool {
+	if x < 0 || y < 0 {
+		return false
+	}
+	a, b := c.a.d.Entities[x], c.a.d.Entities[y]
+	return x == y || a.Country != "" && a.Country == b.Country
+}
+
+// otherSide returns the first actor after token end not on src's side.
+func (c *clause) otherSide(end, src int) int {
+	for k := end + 1; k < c.last; k++ {
+		if x := c.a.actor(k); x >= 0 && !c.sameSide(src, x) {
+			return x
+		}
+	}
+	return -1
+}
 
 // relativeWho reports whether the verb at v is in a relative clause
 // opened by "who", "which" or "that" right before its auxiliaries.
