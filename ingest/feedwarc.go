@@ -7,6 +7,7 @@ import (
 
 	"github.com/chronicle/chronicle/doc"
 	"github.com/chronicle/chronicle/feed"
+	"github.com/chronicle/chronicle/htmltext"
 	"github.com/chronicle/chronicle/warc"
 )
 
@@ -36,7 +37,7 @@ func feedItem(origin string, fi feed.Item, opts Options) Item {
 	}
 	it := Item{Article: doc.Article{Origin: origin, URL: fi.URL}}
 	it.prepare = func() (doc.Article, error) {
-		p, err := pages.Extract([]byte(fi.HTML), fi.URL)
+		p, err := htmltext.New().Extract([]byte(fi.HTML), fi.URL)
 		if err != nil {
 			return it.Article, &InputError{Origin: origin, Reason: pageReason(err), Err: err}
 		}

@@ -65,9 +65,6 @@ func webReader(origin, ext string, br *bufio.Reader) (func(Options, func(Item) b
 	return nil, false
 }
 
-// pages is shared by every reader: the extractor holds no state.
-var pages = htmltext.New()
-
 func readHTML(origin string, r io.Reader, opts Options, yield func(Item) bool) bool {
 	data, err := io.ReadAll(io.LimitReader(r, htmltext.MaxPage+1))
 	if err != nil {
@@ -84,7 +81,7 @@ func readHTML(origin string, r io.Reader, opts Options, yield func(Item) bool) b
 func pageItem(origin string, page []byte, pageURL, contentType string, fallback time.Time, opts Options) Item {
 	it := Item{Article: doc.Article{Origin: origin, URL: pageURL}}
 	it.prepare = func() (doc.Article, error) {
-		p, err := pages.ExtractType(page, pageURL, contentType)
+		p, err := htmltext.New().ExtractType(page, pageURL, contentType)
 		if err != nil {
 			return it.Article, &InputError{Origin: origin, Reason: pageReason(err), Err: err}
 		}
