@@ -128,6 +128,18 @@ func (st *state) opener(i int) bool {
 	if _, ok := st.lx.given[w.Text]; ok {
 		return false
 	}
+	if _, ok := st.lx.demonyms[w.Text]; ok {
+		return false
+	}
+	if _, ok := st.lx.modifiers[w.Text]; ok {
+		return false
+	}
+	if _, ok := honorifics[w.Text]; ok {
+		return false
+	}
+	if n, _ := st.titleAt(i); n > 0 && i+n < len(st.ws) && st.capWord(i+n) {
+		return false // "Foreign Minister Claire Dumont arrived"
+	}
 	low := strings.ToLower(w.Text)
 	if st.lower[low] {
 		return true
@@ -393,6 +405,9 @@ func (st *state) metonymic(a, b int) bool {
 		n := st.ws[b]
 		if isPossessive(n.Text) || n.Tag == "MD" || strings.HasPrefix(n.Tag, "VB") && !st.ws[a].First {
 			return true
+		}
+		if (n.Text == "and" || n.Text == "or") && b+2 < len(st.ws) && st.ws[b+1].Cap && strings.HasPrefix(st.ws[b+2].Tag, "VB") {
+			return true // "Paris and Nairobi agreed"
 		}
 		if strings.HasPrefix(n.Tag, "VB") && st.ws[a].First {
 			return n.Tag != "VBN"
@@ -714,8 +729,9 @@ func (st *state) person(a, b int, c context, k *known) {
 	if e.Country == "" {
 		e.Country = c.country
 	}
-	if c.t != nil && c.tEnd == a {
-		// the article's own title beats the gazetteer's, which may be dated
+	if c.t != nil && c.tEnd == a && !roleFits(e.Role, c.t.Name) {
+		// the article's own title beats the gazetteer's, which may be
+		// dated; a short form ("Secretary Pompeo") keeps the full one
 		e.Role, e.Sector = c.t.Name, c.t.Sector
 	} else if c.t != nil && e.Role == "" {
 		e.Role, e.Sector = c.t.Name, c.t.Sector
