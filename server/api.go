@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/chronicle/chronicle/analysis"
 	"github.com/chronicle/chronicle/store"
@@ -241,6 +242,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	f.Type = p.oneOf("type", ploverTypes, strings.ToUpper)
 	f.From, f.To = p.dateRange()
 	actor, actorID := p.str("actor"), p.id("actor_id")
+	bucket := p.oneOf("bucket", buckets, strings.ToLower)
 	if err := p.done(); err != nil {
 		return err
 	}
@@ -254,10 +256,11 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	pts, bucket = rebucket(pts, bucket)
 	if pts == nil {
 		pts = []store.TimelinePoint{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": pts})
+	writeJSON(w, http.StatusOK, map[string]any{"items": pts, "bucket": bucket})
 	return nil
 }
 
@@ -355,4 +358,66 @@ func (s *Server) story(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, st)
 	return nil
+}
+
+// Timeline buckets: "auto" picks the widest that still gives a useful
+// number of bars for the span of the data.
+var buckets = []string{"day", "week", "month", "auto"}
+
+// rebucket sums day counts into weeks (labelled by their Monday) or months
+// (by their first day), so that years of events travel as a few hundred
+// points instead of thousands.
+func rebucket(pts []store.TimelinePoint, bucket string) ([]store.TimelinePoint, string) {
+	if bucket == "auto" {
+		bucket = autoBucket(pts)
+	}
+	if bucket == "" || bucket == "day" {
+		return pts, "day"
+	}
+	var out []store.TimelinePoint
+	at := map[[2]string]int{}
+	for _, p := range pts {
+		t, err := time.Parse(time.DateOnly, p.Day)
+		if err != nil {
+			continue
+		}
+		if bucket == "week" {
+			t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+		} else {
+			t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		}
+		k := [2]string{t.Format(time.DateOnly), p.Type}
+		if i, ok := at[k]; ok {
+			out[i].Count += p.Count
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, store.TimelinePoint{Day: k[0], Type: p.Type, Count: p.Count})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Day < out[j].Day })
+	return out, bucket
+}
+
+// autoBucket chooses days up to four months of data, weeks up to about
+// three years, months beyond.
+func autoBucket(pts []store.TimelinePoint) string {
+	if len(pts) == 0 {
+		return "day"
+	}
+	lo, hi := pts[0].Day, pts[0].Day
+	for _, p := range pts {
+		lo, hi = min(lo, p.Day), max(hi, p.Day)
+	}
+	a, errA := time.Parse(time.DateOnly, lo)
+	b, errB := time.Parse(time.DateOnly, hi)
+	if errA != nil || errB != nil {
+		return "day"
+	}
+	switch days := b.Sub(a).Hours() / 24; {
+	case days <= 120:
+		return "day"
+	case days <= 1100:
+		return "week"
+	}
+	return "month"
 }

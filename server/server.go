@@ -43,16 +43,20 @@ type Options struct {
 
 	// QueryTimeout bounds each read request; 0 means 10 seconds.
 	QueryTimeout time.Duration
+	// CacheTTL is how long a successful GET answer is reused for the same
+	// URL; 0 means 10 seconds, negative turns the cache off.
+	CacheTTL time.Duration
 	// Logger receives server-side errors; nil means slog.Default().
 	Logger *slog.Logger
 }
 
 // Server answers the API and serves the page.
 type Server struct {
-	r    store.Reader
-	opts Options
-	log  *slog.Logger
-	mux  *http.ServeMux
+	r     store.Reader
+	opts  Options
+	log   *slog.Logger
+	mux   *http.ServeMux
+	cache *answerCache // nil when off
 }
 
 // New returns a server reading from r.
@@ -63,6 +67,12 @@ func New(r store.Reader, opts Options) *Server {
 	s := &Server{r: r, opts: opts, log: opts.Logger, mux: http.NewServeMux()}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	switch {
+	case opts.CacheTTL == 0:
+		s.cache = newAnswerCache(10*time.Second, 4096)
+	case opts.CacheTTL > 0:
+		s.cache = newAnswerCache(opts.CacheTTL, 4096)
 	}
 	s.routes()
 	return s
@@ -75,7 +85,11 @@ func (s *Server) Writable() bool {
 
 func (s *Server) routes() {
 	get := func(pattern string, h func(w http.ResponseWriter, r *http.Request) error) {
-		s.mux.Handle("GET "+pattern, s.api(h))
+		var handler http.Handler = s.api(h)
+		if s.cache != nil {
+			handler = s.cache.wrap(handler)
+		}
+		s.mux.Handle("GET "+pattern, handler)
 	}
 	get("/api/stats", s.stats)
 	get("/api/events", s.events)

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -173,6 +174,7 @@ func TestBadParameters(t *testing.T) {
 		{"/api/search", "q"},
 		{"/api/search?q=iran&kind=video", "kind"},
 		{"/api/timeline?to=yesterday", "to"},
+		{"/api/timeline?bucket=year", "bucket"},
 		{"/api/network?class=neutral", "class"},
 		{"/api/network?min_count=-1", "min_count"},
 		{"/api/stories/0", "id"},
@@ -366,5 +368,89 @@ func BenchmarkEvents(b *testing.B) {
 		if rec.Code != http.StatusOK {
 			b.Fatal(rec.Code)
 		}
+	}
+}
+
+// countingStore counts Timeline calls and can be slowed down.
+type countingStore struct {
+	fakeStore
+	calls atomic.Int64
+	delay time.Duration
+}
+
+func (c *countingStore) Timeline(ctx context.Context, f store.TimelineFilter) ([]store.TimelinePoint, error) {
+	c.calls.Add(1)
+	time.Sleep(c.delay)
+	return c.fakeStore.Timeline(ctx, f)
+}
+
+func TestCache(t *testing.T) {
+	c := &countingStore{delay: 50 * time.Millisecond}
+	s := New(c, Options{Writer: c, Analyzer: echo{}, Token: "t"})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if code, _, _ := get(t, s, "/api/timeline"); code != http.StatusOK {
+				t.Errorf("status %d", code)
+			}
+		})
+	}
+	wg.Wait()
+	if n := c.calls.Load(); n != 1 {
+		t.Errorf("8 concurrent requests made %d queries, want 1", n)
+	}
+	get(t, s, "/api/timeline?type=AID")
+	if n := c.calls.Load(); n != 2 {
+		t.Errorf("another URL: %d queries, want 2", n)
+	}
+	get(t, s, "/api/timeline?type=NOPE") // an error is not kept
+	if rec := post(s, "/api/articles", "t", `{"published":"2020-01-02","text":"Iran denied it."}`); rec.Code != http.StatusCreated {
+		t.Fatalf("post: %d %s", rec.Code, rec.Body)
+	}
+	get(t, s, "/api/timeline")
+	if n := c.calls.Load(); n != 3 {
+		t.Errorf("after a write: %d queries, want 3 (the cache must be emptied)", n)
+	}
+
+	off := &countingStore{}
+	s = New(off, Options{CacheTTL: -1})
+	get(t, s, "/api/timeline")
+	get(t, s, "/api/timeline")
+	if n := off.calls.Load(); n != 2 {
+		t.Errorf("cache off: %d queries, want 2", n)
+	}
+}
+
+func TestRebucket(t *testing.T) {
+	pts := []store.TimelinePoint{
+		{Day: "2024-01-01", Type: "AID", Count: 1}, // a Monday
+		{Day: "2024-01-03", Type: "AID", Count: 2},
+		{Day: "2024-01-08", Type: "AID", Count: 4},
+		{Day: "2024-02-29", Type: "ACCUSE", Count: 8},
+	}
+	tests := []struct {
+		bucket, want string
+		days         []string
+	}{
+		{"day", "day", []string{"2024-01-01", "2024-01-03", "2024-01-08", "2024-02-29"}},
+		{"week", "week", []string{"2024-01-01", "2024-01-08", "2024-02-26"}},
+		{"month", "month", []string{"2024-01-01", "2024-02-01"}},
+		{"auto", "day", []string{"2024-01-01", "2024-01-03", "2024-01-08", "2024-02-29"}},
+	}
+	for _, tt := range tests {
+		got, b := rebucket(pts, tt.bucket)
+		var days []string
+		total := 0
+		for _, p := range got {
+			days = append(days, p.Day)
+			total += p.Count
+		}
+		if b != tt.want || strings.Join(days, " ") != strings.Join(tt.days, " ") || total != 15 {
+			t.Errorf("%s: got %s %v (total %d), want %s %v (total 15)", tt.bucket, b, days, total, tt.want, tt.days)
+		}
+	}
+	long := []store.TimelinePoint{{Day: "2020-01-01", Type: "AID", Count: 1}, {Day: "2025-01-01", Type: "AID", Count: 1}}
+	if _, b := rebucket(long, "auto"); b != "month" {
+		t.Errorf("five years: auto chose %s, want month", b)
 	}
 }

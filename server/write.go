@@ -71,6 +71,9 @@ func (s *Server) postArticles(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusInternalServerError, apiError{Error: "cannot store the articles: " + err.Error()})
 		return
 	}
+	if s.cache != nil {
+		s.cache.clear()
+	}
 	status := http.StatusOK
 	for _, res := range results {
 		if res.New {

@@ -95,10 +95,10 @@ async function timeline(_, params) {
   const list = h("div", {id: "events"});
   show(h("h1", {text: "Events over time"}), form, chart, list);
   const [tl, evs] = await Promise.all([
-    api("/api/timeline" + query({actor: params.actor, type: params.type, from: params.from, to: params.to})),
+    api("/api/timeline" + query({actor: params.actor, type: params.type, from: params.from, to: params.to, bucket: "auto"})),
     api("/api/events" + query({actor: params.actor, type: params.type, from: params.from, to: params.to, limit: 100})),
   ]);
-  chart.append(drawTimeline(tl.items, params));
+  chart.append(drawTimeline(tl.items, tl.bucket, params));
   list.append(h("h2", {text: params.from ? `Events ${params.from} to ${params.to || "…"}` : "Latest events"}), eventTable(evs.items));
 }
 
@@ -135,16 +135,36 @@ function filterForm(params, view) {
 function dayNumber(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
 function isoOf(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
 
-function drawTimeline(points, params) {
+// buckets lists the bars of a timeline from its first point to its last:
+// each bar's first and last day, in order, with no gaps.
+function bucketsOf(points, bucket) {
+  const days = points.map((p) => p.day).sort();
+  const out = [];
+  if (bucket === "month") {
+    let [y, m] = days[0].split("-").map(Number);
+    const [ly, lm] = days[days.length - 1].split("-").map(Number);
+    while (y < ly || (y === ly && m <= lm)) {
+      const from = `${y}-${String(m).padStart(2, "0")}-01`;
+      [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+      const next = `${y}-${String(m).padStart(2, "0")}-01`;
+      out.push([from, isoOf(dayNumber(next) - 1)]);
+    }
+    return out;
+  }
+  const step = bucket === "week" ? 7 : 1;
+  for (let d = dayNumber(days[0]); d <= dayNumber(days[days.length - 1]); d += step) out.push([isoOf(d), isoOf(d + step - 1)]);
+  return out;
+}
+
+function drawTimeline(points, bucket, params) {
   if (!points.length) return h("p", {class: "muted", text: "No dated events match."});
-  const days = points.map((p) => dayNumber(p.day));
-  const first = Math.min(...days), last = Math.max(...days);
-  const span = last - first + 1;
-  const step = span <= 120 ? 1 : span <= 1000 ? 7 : 30; // days per bar
-  const buckets = Math.floor((last - first) / step) + 1;
+  const bars = bucketsOf(points, bucket);
+  const index = new Map(bars.map(([from], i) => [from, i]));
+  const buckets = bars.length;
   const stacks = Array.from({length: buckets}, () => new Map());
   for (const p of points) {
-    const b = Math.floor((dayNumber(p.day) - first) / step);
+    const b = index.get(p.day);
+    if (b === undefined) continue;
     stacks[b].set(p.type, (stacks[b].get(p.type) || 0) + p.count);
   }
   const totals = stacks.map((m) => [...m.values()].reduce((a, b) => a + b, 0));
@@ -152,7 +172,7 @@ function drawTimeline(points, params) {
   const W = Math.max(720, Math.min(1360, buckets * 28)), H = 260, L = 36, B = 28, T = 10;
   const bw = (W - L - 10) / buckets;
   const y = (v) => H - B - (v / top) * (H - B - T);
-  const svg = h("svg:svg", {viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "events per " + (step === 1 ? "day" : step === 7 ? "week" : "month")});
+  const svg = h("svg:svg", {viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "events per " + bucket});
   const axis = h("svg:g", {class: "axis"});
   for (let i = 0; i <= 4; i++) {
     const v = Math.round((top * i) / 4);
@@ -161,7 +181,7 @@ function drawTimeline(points, params) {
   }
   const every = Math.max(1, Math.ceil(buckets / 10));
   for (let b = 0; b < buckets; b += every) {
-    axis.append(h("svg:text", {x: L + b * bw + bw / 2, y: H - 8, "text-anchor": "middle", text: isoOf(first + b * step)}));
+    axis.append(h("svg:text", {x: L + b * bw + bw / 2, y: H - 8, "text-anchor": "middle", text: bucket === "month" ? bars[b][0].slice(0, 7) : bars[b][0]}));
   }
   svg.append(axis);
   const order = TYPES.map(([t]) => t);
@@ -170,11 +190,11 @@ function drawTimeline(points, params) {
     for (const t of order) {
       const n = m.get(t);
       if (!n) continue;
-      const from = isoOf(first + b * step), to = isoOf(first + b * step + step - 1);
+      const [from, to] = bars[b];
       const rect = h("svg:rect", {class: "bar", "data-type": t, x: L + b * bw + 1, width: Math.max(1, bw - 2),
         y: y(base + n), height: Math.max(1, y(base) - y(base + n)), fill: COLOR[t] || "#777",
         onclick: () => go("timeline", null, {...params, type: t, from, to})});
-      rect.append(h("svg:title", {text: `${from}${step > 1 ? " – " + to : ""}: ${n} ${t}`}));
+      rect.append(h("svg:title", {text: `${from}${to !== from ? " – " + to : ""}: ${n} ${t}`}));
       svg.append(rect);
       base += n;
     }
