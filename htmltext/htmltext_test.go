@@ -54,6 +54,10 @@ func TestExtractText(t *testing.T) {
 <div class="row"><div class="article-body"><p>Second chunk of the story, after an ad break, with commas, names, and places too.</p><p>It goes on for a while, as stories do.</p></div><div class="ad-rail">Ad</div></div>
 </div><div class="post-most-popular-list"><p>A popular teaser, long enough to look like text, with commas, and more, and more.</p></div></body></html>`,
 			[]string{"First chunk", "Still the first chunk", "Second chunk"}, []string{"popular teaser"}},
+		{"feed fragment", `<p>Short one.</p><p>The second paragraph of a feed item's content, as content:encoded carries it, with commas.</p><ul><li>A list item</li></ul>`,
+			[]string{"Short one.\n\nThe second paragraph", "A list item"}, nil},
+		{"fragment of short paragraphs", `<p>Short one.</p><p>Short two.</p>`,
+			[]string{"Short one.\n\nShort two."}, nil},
 		{"hidden and scripts dropped", `<html><body><article><p>Visible paragraph with enough words to be scored as text, with commas, here.</p><div style="display: none">Hidden text</div><script>var x = "script text";</script><p hidden>Hidden too</p></article></body></html>`,
 			[]string{"Visible paragraph"}, []string{"Hidden", "script text"}},
 		{"comments lose to the article", `<html><body><div class="article"><div class="content">The story itself, told in one long paragraph, with details, names, places, and times, as a report should be written by a reporter.<br><br>A second paragraph of the story adds more detail, more names, and a quote.<center>Image caption</center></div></div>
@@ -229,6 +233,25 @@ func BenchmarkExtract(b *testing.B) {
 	for b.Loop() {
 		if _, err := x.Extract(page, ""); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// One Extractor serves many goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	x := New()
+	page := []byte(article(`<meta property="og:title" content="T">`, paras))
+	want, _ := x.Extract(page, "")
+	done := make(chan Page)
+	for range 8 {
+		go func() {
+			p, _ := x.Extract(page, "")
+			done <- p
+		}()
+	}
+	for range 8 {
+		if p := <-done; p != want {
+			t.Errorf("concurrent result differs: %+v", p)
 		}
 	}
 }
