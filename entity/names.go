@@ -508,7 +508,7 @@ func (st *state) core(a, b int, c context) {
 	switch {
 	case speechVerbs[next] && b-a <= 4 || b-a >= 2 && b-a <= 3 && st.ageAfter(b):
 		st.person(a, b, c, nil)
-	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && !st.lx.english[strings.ToLower(first)] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b) && !st.determined(a):
+	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && !st.lx.english[strings.ToLower(first)] && !placePrefixes[first] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b) && !st.determined(a):
 		st.person(a, b, c, nil)
 	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent && !st.lx.english[strings.ToLower(first)]:
 		name := st.text(a, b)
@@ -522,6 +522,9 @@ func (st *state) core(a, b int, c context) {
 func (st *state) givenBeforeName(i, j int) bool {
 	if _, ok := st.lx.given[st.ws[i].Text]; !ok {
 		return false
+	}
+	if i > 0 && placePreps[st.ws[i-1].Text] {
+		return false // "in Chad Amadou Sissoko said": the place, then the name
 	}
 	next := st.ws[i+1]
 	if _, ok := st.lx.heads[next.Text]; ok || connectors[next.Text] || st.isAllCaps(i+1) {
@@ -575,6 +578,16 @@ func (st *state) ofAt(a, b int) int {
 		}
 	}
 	return -1
+}
+
+// placePrefixes open place names rather than people's: "El Fasher",
+// "San Marcos", "Port Sudan".
+var placePrefixes = map[string]bool{
+	"El": true, "Al": true, "Ad": true, "As": true, "Ash": true, "La": true, "Le": true, "Los": true,
+	"Las": true, "San": true, "Santa": true, "Saint": true, "St.": true, "Port": true, "Fort": true,
+	"Mount": true, "Lake": true, "Cape": true, "New": true, "North": true, "South": true, "East": true,
+	"West": true, "Upper": true, "Lower": true, "Great": true, "Little": true, "Bir": true, "Ain": true,
+	"Kafr": true, "Deir": true, "Tel": true, "Ras": true, "Wadi": true, "Jabal": true, "Jebel": true,
 }
 
 // closes reports whether word i ends a phrase: punctuation, the end of
