@@ -72,7 +72,7 @@ func (r *runner) continues(pi, open int) bool {
 		return true
 	}
 	if pi+1 < len(r.d.Paragraphs) {
-		next := r.d.Paragraphs[pi+1].Text
+		next := r.body[r.d.Paragraphs[pi+1].Start:r.d.Paragraphs[pi+1].End]
 		return strings.HasPrefix(next, "“") || strings.HasPrefix(next, "\"")
 	}
 	return false

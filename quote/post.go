@@ -35,6 +35,10 @@ type post struct {
 // other platforms' embeds name themselves ("A post shared by ...").
 func (r *runner) findPosts() {
 	for pi, p := range r.d.Paragraphs {
+		p.Text = r.body[p.Start:p.End]
+		if !strings.Contains(p.Text, "(@") {
+			continue // the regexp is slow; most paragraphs hold no handle
+		}
 		m := signature.FindStringSubmatchIndex(p.Text)
 		if m == nil {
 			continue
