@@ -53,7 +53,7 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
 		(SELECT count(*) FROM entities),
 		(SELECT coalesce(sum(n_mentions), 0) FROM entities),
-		(SELECT coalesce(sum(length(timexes) - length(replace(timexes, '"s":', ''))) / 4, 0) FROM articles),
+		(SELECT coalesce(sum(n), 0) FROM totals WHERE name = 'timexes'),
 		(SELECT count(*) FROM quotes),
 		(SELECT count(*) FROM events),
 		(SELECT count(*) FROM evidence),
@@ -147,28 +147,56 @@ func idList(ids []int64) (string, []any) {
 	return placeholders(len(ids)), args
 }
 
+// scanThreshold is the number of events of an actor above which Events
+// walks the date index and tests each event's actors, instead of
+// gathering the actor's events through the source and target indexes and
+// sorting them: a frequent actor fills a page within the first rows of
+// the walk, a rare one is cheaper to gather.
+const scanThreshold = 5000
+
+// actorFilter adds the actor condition of f to q; ok is false when no
+// entity matches, so nothing can.
+func (db *DB) actorFilter(ctx context.Context, q *query, f store.EventFilter) (ok bool, err error) {
+	var set string // a subquery or list of entity IDs
+	var args []any
+	switch {
+	case f.ActorID != 0:
+		set, args = "?", []any{f.ActorID}
+	case isCode(f.Actor):
+		set, args = "SELECT id FROM entities WHERE country = ?", []any{f.Actor}
+	default:
+		ids, err := db.actorIDs(ctx, f.Actor)
+		if err != nil || len(ids) == 0 {
+			return false, err
+		}
+		set, args = idList(ids)
+	}
+	var n int
+	err = db.r.QueryRowContext(ctx, `SELECT coalesce(sum(n_source + n_target), 0) FROM entities WHERE id IN (`+set+`)`, args...).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("events: actor counts: %w", err)
+	}
+	if n == 0 {
+		return false, nil
+	}
+	both := append(append([]any{}, args...), args...)
+	if n > scanThreshold && !f.ByID {
+		// The unary plus keeps SQLite from using the actor indexes here.
+		q.add(`(+e.source IN (`+set+`) OR +e.target IN (`+set+`))`, both...)
+		return true, nil
+	}
+	q.add(`e.id IN (SELECT id FROM events WHERE source IN (`+set+`) UNION SELECT id FROM events WHERE target IN (`+set+`))`, both...)
+	return true, nil
+}
+
 // Events lists merged events.
 func (db *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, error) {
 	var q query
-	if f.Actor != "" {
-		if isCode(f.Actor) {
-			q.add(`e.id IN (SELECT id FROM events WHERE source IN (SELECT id FROM entities WHERE country = ?)
-				UNION SELECT id FROM events WHERE target IN (SELECT id FROM entities WHERE country = ?))`, f.Actor, f.Actor)
-		} else {
-			ids, err := db.actorIDs(ctx, f.Actor)
-			if err != nil {
-				return nil, err
-			}
-			if len(ids) == 0 {
-				return nil, nil
-			}
-			ph, args := idList(ids)
-			q.add(`e.id IN (SELECT id FROM events WHERE source IN (`+ph+`) UNION SELECT id FROM events WHERE target IN (`+ph+`))`,
-				append(args, args...)...)
+	if f.Actor != "" || f.ActorID != 0 {
+		ok, err := db.actorFilter(ctx, &q, f)
+		if err != nil || !ok {
+			return nil, err
 		}
-	}
-	if f.ActorID != 0 {
-		q.add(`e.id IN (SELECT id FROM events WHERE source = ? UNION SELECT id FROM events WHERE target = ?)`, f.ActorID, f.ActorID)
 	}
 	if f.Type != "" {
 		q.add(`e.type = ?`, strings.ToUpper(f.Type))
@@ -195,7 +223,10 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, e
 		}
 		order = ` ORDER BY e.id`
 	}
-	sqlText := `SELECT ` + eventColumns + q.clause() + order + q.page(f.Page)
+	// Page over the events table alone (through its covering indexes),
+	// then join the names for the one page.
+	sqlText := `SELECT ` + eventColumns + ` JOIN (SELECT e.id FROM events e` + q.clause() + order + q.page(f.Page) +
+		`) p ON p.id = e.id` + order
 	return db.events(ctx, sqlText, q.args...)
 }
 

@@ -165,7 +165,7 @@ func (db *DB) Network(ctx context.Context, f store.NetworkFilter) ([]store.Edge,
 	}
 	sqlText := `SELECT g.type, g.n, s.id, s.name, s.type, s.country, s.sector, t.id, t.name, t.type, t.country, t.sector
 		FROM edges g JOIN entities s ON s.id = g.source JOIN entities t ON t.id = g.target` +
-		q.clause() + ` ORDER BY g.n DESC, g.source, g.target, g.type` + q.page(f.Page)
+		q.clause() + ` ORDER BY g.n DESC` + q.page(f.Page)
 	rows, err := db.r.QueryContext(ctx, sqlText, q.args...)
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)

@@ -71,6 +71,7 @@ func dsn(path string, writer bool) string {
 	q.Add("_pragma", "foreign_keys(0)")
 	q.Add("_pragma", "cache_size(-32000)")
 	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Add("_pragma", "mmap_size(268435456)")
 	if writer {
 		q.Set("_txlock", "immediate")
 	} else {

@@ -222,6 +222,12 @@ func (w *writer) article(d *doc.Doc) (store.PutResult, error) {
 	if _, err := w.exec(`INSERT INTO article_fts (rowid, title, body) VALUES (?,?,?)`, st.id, a.Title, a.Body); err != nil {
 		return res, err
 	}
+	if len(d.Timexes) > 0 {
+		if _, err := w.exec(`INSERT INTO totals (name, n) VALUES ('timexes', ?)
+			ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`, len(d.Timexes)); err != nil {
+			return res, err
+		}
+	}
 	if err := w.dedup(st, orig, dupOf != nil, &sig, hasSig); err != nil {
 		return res, err
 	}
