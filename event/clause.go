@@ -33,6 +33,9 @@ func (c *clause) skippable(i int) bool {
 	case "RB", "RBR", "RBS", "MD":
 		return true
 	}
+	if isQuoteMark(w) {
+		return true
+	}
 	lx := c.a.lx
 	return lx.is("skipaux", w) || lx.is("neg", w) || lx.is("modal", w)
 }
@@ -126,6 +129,16 @@ func (c *clause) parenthetical(comma int) subj {
 		return before
 	}
 	return subj{ent: -1, co: -1}
+}
+
+// isQuoteMark reports whether a token is a quotation mark, which taggers
+// label as anything; a quote opening mid-sentence does not break it.
+func isQuoteMark(w string) bool {
+	switch w {
+	case "\"", "“", "”", "'", "‘", "``", "''":
+		return true
+	}
+	return false
 }
 
 // prevVerb returns the nearest earlier verb that heads a predicate

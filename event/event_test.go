@@ -85,6 +85,12 @@ func TestEvents(t *testing.T) {
 			[]ent{rebels, embassy, bamako, france}, []string{"ASSAULT Sahel rebels>French Embassy in Bamako"}},
 		{"accepting an apology answers its maker", "France apologised to India. India accepted the apology.",
 			[]ent{france, india}, []string{"CONCEDE France>India", "AGREE India>France"}},
+		{"calling something a sham is an accusation", "Lena Modi called the election a sham.",
+			[]ent{modi}, []string{"ACCUSE Lena Modi>-"}},
+		{"calling without blame is nothing", "Lena Modi called the meeting a success.",
+			[]ent{modi}, nil},
+		{"between the two, the other side", "Lena Modi agreed to restore ties between India and Pakistan.",
+			[]ent{modi, india, pakistan}, []string{"AGREE Lena Modi>Pakistan"}},
 		{"prenominal participle is no event", "The detained Ben Okafor was freed by Lagos police.",
 			[]ent{police, okafor}, []string{"RETREAT Lagos police>Ben Okafor"}},
 	}
@@ -129,9 +135,9 @@ func TestQuoteSpeechActs(t *testing.T) {
 		{"first person verb takes the speaker", "\"We condemn the shelling,\" Lena Modi said.",
 			"We condemn the shelling,", doc.QuoteDirect,
 			[]ent{modi, pakistan}, []string{"ACCUSE Lena Modi>-"}},
-		{"scare quotes are not acts", "Omar Sharif called the raid a \"crime\" against India.",
+		{"scare quotes add no act to the sentence's own", "Omar Sharif called the raid a \"crime\" against India.",
 			"crime", doc.QuoteDirect,
-			[]ent{sharif, india}, nil},
+			[]ent{sharif, india}, []string{"ACCUSE Omar Sharif>-"}},
 	}
 	c := testCoder(t)
 	for _, tc := range cases {

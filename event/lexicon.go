@@ -23,6 +23,7 @@ type pattern struct {
 	negType  string   // type coded when the verb is negated ("" = keep, negated)
 	negCode  string
 	cue      bool // needs a threat cue in the complement
+	blame    bool // needs a word of blame after it
 	human    bool // the target must not be a place
 	needTgt  bool // a noun event needs a target of its own
 	needSrc  bool // a noun event needs a source of its own
@@ -168,6 +169,8 @@ func parsePattern(f []string, noun bool) (pattern, error) {
 		for _, flag := range strings.Split(f[5], ",") {
 			switch {
 			case flag == "":
+			case flag == "blame":
+				p.blame = true
 			case flag == "cue":
 				p.cue = true
 			case flag == "human":

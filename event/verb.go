@@ -66,7 +66,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	case hyp:
 		status = doc.Hypothetical
 	}
-	if p.cue && !c.threatCue(end) {
+	if p.cue && !c.threatCue(end) || p.blame && !c.blameCue(end) {
 		return candidate{}, false
 	}
 	if lemma == "deny" && !c.denial(end) {
@@ -120,6 +120,9 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		}
 		if tgt < 0 && typ == "ACCUSE" && len(p.targets) <= 2 {
 			tgt = c.nextObject(end)
+		}
+		if tgt < 0 && (typ == "AGREE" || typ == "CONSULT") {
+			tgt = c.betweenOther(end, src)
 		}
 		if src < 0 {
 			// An active verb whose subject we could not find.
@@ -188,6 +191,36 @@ func (c *clause) otherSide(end, src int) int {
 		if x := c.a.actor(k); x >= 0 && !c.sameSide(src, x) {
 			return x
 		}
+	}
+	return -1
+}
+
+// betweenOther reads "agreed to restore normalization between Israel and
+// Turkey": the party of the two not on the source's side.
+func (c *clause) betweenOther(end, src int) int {
+	a := c.a
+	for k := end + 1; k+1 < c.last && k <= end+8; k++ {
+		if c.boundary(k) {
+			return -1
+		}
+		if a.lower[k] != "between" {
+			continue
+		}
+		x := c.chainRight(k + 1)
+		y := -1
+		for j := k + 2; j+1 < c.last && j <= k+8; j++ {
+			if a.lower[j] == "and" {
+				y = c.chainRight(j + 1)
+				break
+			}
+		}
+		switch {
+		case x >= 0 && !c.sameSide(src, x):
+			return x
+		case y >= 0 && !c.sameSide(src, y):
+			return y
+		}
+		return -1
 	}
 	return -1
 }
@@ -432,6 +465,20 @@ func (c *clause) denial(end int) bool {
 	}
 	e := c.npRight(j)
 	return denialObjects[a.lower[e]]
+}
+
+// blameCue reports whether a word of blame follows within the clause:
+// "called the judge's decision legally incoherent".
+func (c *clause) blameCue(end int) bool {
+	for k := end + 1; k < c.last && k <= end+12; k++ {
+		if c.boundary(k) {
+			return false
+		}
+		if c.a.lx.is("blame", c.a.lower[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // threatCue reports whether a warning's complement holds a word of harm.
