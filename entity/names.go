@@ -485,7 +485,7 @@ func (st *state) core(a, b int, c context) {
 		st.person(a, b, c, nil) // "Gloria"
 		return
 	}
-	if st.acronym(a, b) {
+	if st.acronym(a, b) && !(b < len(st.ws) && st.ws[b].Tag == "NNS" && !st.ws[b].Cap) {
 		e := st.entity("O:"+first, ent{Entity: doc.Entity{Name: first, Type: doc.ORG, Country: c.country}})
 		st.add(e, a, b, doc.MentionName)
 		return
