@@ -404,7 +404,7 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 			break
 		}
 		if r.lower(j) == "that" {
-			if j+1 < l && r.wordsOutside(j+1, l)+countMarksWords(r, j+1, l) >= 3 {
+			if j+1 < l && r.wordsOutside(j+1, l)+r.wordsInside(j+1, l) >= 3 {
 				return j + 1, true
 			}
 			return 0, false
@@ -453,9 +453,9 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 	return j, true
 }
 
-// countMarksWords counts the words inside quotation marks in tokens [a, b),
+// wordsInside counts the words inside quotation marks in tokens [a, b),
 // so that a clause made only of a quotation still counts.
-func countMarksWords(r *runner, a, b int) int {
+func (r *runner) wordsInside(a, b int) int {
 	n := 0
 	for i := a; i < b; i++ {
 		if r.inRun(i) && isWordTok(r.text(i)) && !isMark(r.text(i)) {

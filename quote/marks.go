@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,7 +152,7 @@ func wordEdgeAfter(body string, i int) bool {
 
 // runAt returns the index of the run whose marks enclose offset off, or -1.
 func (r *runner) runAt(off int) int {
-	i := sortSearch(len(r.runs), func(i int) bool { return r.runs[i].close > off })
+	i := sort.Search(len(r.runs), func(i int) bool { return r.runs[i].close > off })
 	if i < len(r.runs) && r.runs[i].open <= off {
 		return i
 	}

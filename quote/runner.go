@@ -121,15 +121,12 @@ func (r *runner) finite(i int) bool {
 	return false
 }
 
-// sortSearch is sort.Search, named here so that the helpers read plainly.
-func sortSearch(n int, f func(int) bool) int { return sort.Search(n, f) }
-
 // sentenceOf returns the sentence holding off, or the nearest one before.
 func (r *runner) sentenceOf(off int) int {
 	if si := r.d.SentenceAt(off); si >= 0 {
 		return si
 	}
-	i := sortSearch(len(r.d.Sentences), func(i int) bool { return r.d.Sentences[i].Start > off })
+	i := sort.Search(len(r.d.Sentences), func(i int) bool { return r.d.Sentences[i].Start > off })
 	if i > 0 {
 		return i - 1
 	}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/chronicle/chronicle/doc"
@@ -293,7 +294,7 @@ func (r *runner) antecedentAt(off int, types ...string) (int, int) {
 
 // mentionsIn returns the mentions lying wholly inside [s, e).
 func (r *runner) mentionsIn(s, e int) []ment {
-	i := sortSearch(len(r.ments), func(i int) bool { return r.ments[i].start >= s })
+	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= s })
 	var out []ment
 	for ; i < len(r.ments) && r.ments[i].start < e; i++ {
 		if r.ments[i].end <= e {
@@ -306,7 +307,7 @@ func (r *runner) mentionsIn(s, e int) []ment {
 // nearest returns the entity of the closest mention before off whose type
 // is one of types, skipping words in quotation marks; -1 when none.
 func (r *runner) nearest(off int, types ...string) int {
-	i := sortSearch(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
+	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
 	for i--; i >= 0; i-- {
 		m := r.ments[i]
 		if m.kind == doc.MentionHashtag || r.runAt(m.start) >= 0 {
@@ -479,7 +480,7 @@ func (r *runner) speakingOrg(off int) int {
 // titleOrg resolves "the agency", "the ministry", "police" to the nearest
 // organisation whose name holds the word, else the nearest organisation.
 func (r *runner) titleOrg(word string, off int) int {
-	i := sortSearch(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
+	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
 	for j := i - 1; j >= 0 && word != ""; j-- {
 		e := r.d.Entities[r.ments[j].ent]
 		if e.Type == doc.ORG && strings.Contains(strings.ToLower(e.Name), word) {
