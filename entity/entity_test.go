@@ -248,6 +248,15 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "unnamed individuals with a determiner are people",
+			body: "A gunman opened fire on a bus. Police said the gunman fled, and officers arrested a suspect later.",
+			want: []want{
+				{mention: "A gunman", typ: doc.PERSON, sector: "CRM", same: []string{"the gunman"}},
+				{mention: "a suspect", typ: doc.PERSON},
+				{mention: "officers", typ: doc.GROUP, sector: "COP"},
+			},
+		},
+		{
 			name: "hashtags are the country, not a person",
 			body: "Solidarity with the people of #Ukraine tonight, said the mayor of Warsaw.",
 			want: []want{

@@ -48,6 +48,7 @@ type lexicon struct {
 	surnames  map[string][]*known
 	titles    map[string]*title // lower-case phrase → title
 	groups    map[string]group  // lower-case noun phrase → group
+	singles   map[string]string // unnamed individuals: "suspect" → "CRM"
 	heads     map[string]head   // head word of organisation names
 	given     map[string]byte   // given name → 'm', 'f' or 'u'
 	stop      map[string]bool   // capitalised words that are never names alone
@@ -65,6 +66,7 @@ func loadLexicon() (*lexicon, error) {
 		surnames:  map[string][]*known{},
 		titles:    map[string]*title{},
 		groups:    map[string]group{},
+		singles:   map[string]string{},
 		heads:     map[string]head{},
 		given:     map[string]byte{},
 		stop:      map[string]bool{},
@@ -86,6 +88,7 @@ func loadLexicon() (*lexicon, error) {
 		{"people.tsv", 5, lx.addPerson},
 		{"titles.tsv", 4, lx.addTitle},
 		{"groups.tsv", 3, lx.addGroup},
+		{"individuals.tsv", 2, func(f []string) { lx.singles[f[0]] = f[1] }},
 		{"orgheads.tsv", 3, lx.addHead},
 		{"firstnames.tsv", 2, lx.addGiven},
 		{"stopcaps.tsv", 1, func(f []string) { lx.stop[f[0]] = true }},

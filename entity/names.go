@@ -941,7 +941,39 @@ func (st *state) lowerWord(i int) int {
 		st.groupMention(i, n, g)
 		return i + n
 	}
+	if st.single(i) {
+		return i + 1
+	}
 	return i + 1
+}
+
+// single adds an unnamed individual ("the suspect", "a gunman") as a
+// person: events need them as actors. A later "the suspect" is the same
+// person; "a suspect" is a new one.
+func (st *state) single(i int) bool {
+	w := st.ws[i]
+	sector, ok := st.lx.singles[w.Text]
+	if !ok || i == 0 || st.ws[i-1].Sent != w.Sent {
+		return false
+	}
+	if i+1 < len(st.ws) && st.ws[i+1].Sent == w.Sent && (st.ws[i+1].Cap || strings.HasPrefix(st.ws[i+1].Tag, "NN")) {
+		return false // "the judge Anna Ruiz", "the suspect vehicle"
+	}
+	det := strings.ToLower(st.ws[i-1].Text)
+	if det != "the" && det != "a" && det != "an" {
+		return false
+	}
+	var e *ent
+	if det == "the" {
+		e = st.byKey["S:"+w.Text]
+	}
+	if e == nil {
+		e = st.entity("", ent{Entity: doc.Entity{Name: w.Text, Type: doc.PERSON, Sector: sector, Role: titleCase(w.Text)}})
+		st.byKey["S:"+w.Text] = e
+	}
+	st.addSpan(e, st.ws[i-1].Start, w.End, doc.MentionTitle, w.Sent, st.isSubject(i-1))
+	st.used[i-1], st.used[i] = true, true
+	return true
 }
 
 // titleAloneAt records "the secretary of state", "the US president" or
