@@ -254,6 +254,7 @@ func TestCases(t *testing.T) {
 				{mention: "A gunman", typ: doc.PERSON, sector: "CRM", same: []string{"the gunman"}},
 				{mention: "a suspect", typ: doc.PERSON},
 				{mention: "officers", typ: doc.GROUP, sector: "COP"},
+				{mention: "Police", typ: doc.GROUP, sector: "COP"},
 			},
 		},
 		{

@@ -239,6 +239,12 @@ func (st *state) headOf(a, b int) (string, head, bool) {
 // what it consumed.
 func (st *state) run(i int) int {
 	j := st.runEnd(i)
+	if low := strings.ToLower(st.ws[i].Text); j == i+1 && st.ws[i].First {
+		if _, ok := st.lx.groups[low]; ok { // "Police said ..."
+			st.groupMention(i, 1, low)
+			return j
+		}
+	}
 	c := context{tStart: -1}
 	pos := i
 	named := false
