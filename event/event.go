@@ -77,7 +77,7 @@ func (c *Coder) Run(d *doc.Doc) {
 			kept[i].ev.Date, kept[i].ev.DateBasis = kept[i].postDate, doc.DateText
 		}
 	}
-	merged := merge(kept)
+	merged := merge(d, kept)
 	n := len(d.Events)
 	for i, ev := range merged {
 		ev.ev.ID = "V" + strconv.Itoa(n+i+1)

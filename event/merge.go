@@ -17,11 +17,11 @@ var speechTypes = map[string]bool{
 // already found (same type, the same actor in one role and no conflict in
 // the other, no conflicting date) are folded into the first report, which
 // takes over any actor, date or casualty figure it lacked.
-func merge(cs []candidate) []candidate {
+func merge(d *doc.Doc, cs []candidate) []candidate {
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].ev.Trigger.Start < cs[j].ev.Trigger.Start })
 	var out []candidate
 	for _, c := range cs {
-		if k := findSame(out, c); k >= 0 {
+		if k := findSame(out, c, d); k >= 0 {
 			absorb(&out[k], c)
 			continue
 		}
@@ -35,16 +35,26 @@ func merge(cs []candidate) []candidate {
 	return out
 }
 
-func findSame(out []candidate, c candidate) int {
+func findSame(out []candidate, c candidate, d *doc.Doc) int {
 	for k := range out {
 		o := &out[k].ev
 		e := &c.ev
 		if o.Type != e.Type {
 			continue
 		}
+		if o.Sentence == e.Sentence && o.Source == e.Source && o.Source != "" && (c.noun || out[k].noun) {
+			// "met with X during his visit": the noun restates the verb.
+			return k
+		}
 		if o.Sentence == e.Sentence && o.Source == e.Source && out[k].lemma == c.lemma && !c.noun && !out[k].noun {
 			// "Noel is charged with ...; Thomas is charged with ...":
 			// one act told of several people.
+			return k
+		}
+		if speechTypes[e.Type] && o.Source == e.Source && o.Source != "" && o.Target != e.Target &&
+			sameCountry(d, o.Target, e.Target) && sameStatement(out[k], c) {
+			// "apologized to Erdogan" and "apologized to the Turkish
+			// people": one act addressed to one side.
 			return k
 		}
 		swapped := symmetric[e.Type] && o.Source == e.Target && o.Target == e.Source
@@ -68,6 +78,12 @@ func findSame(out []candidate, c candidate) int {
 		return k
 	}
 	return -1
+}
+
+// sameCountry reports whether two entity IDs name actors of one country.
+func sameCountry(d *doc.Doc, a, b string) bool {
+	x, y := d.Entity(a), d.Entity(b)
+	return x != nil && y != nil && x.Country != "" && x.Country == y.Country
 }
 
 // fits reports whether two actor IDs can be the same actor: equal, or one

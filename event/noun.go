@@ -55,6 +55,10 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 		return candidate{}, false
 	}
 	typ, code, mode := p.typ, p.cameo, p.mode
+	if typ == "PROTEST" && n+1 < c.last && a.lower[n+1] == "of" {
+		// "a demonstration of the headset" shows something.
+		return candidate{}, false
+	}
 	if lemma == "call" && n+1 < c.last && (a.lower[n+1] == "for" || a.lower[n+1] == "on") {
 		typ, code, mode = "REQUEST", "100", ""
 	}

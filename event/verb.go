@@ -79,6 +79,10 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		s = c.subject(v, 0)
 		tgt = s.ent
 		src = c.agent(end)
+		if tgt < 0 && typ == "SUPPORT" {
+			// "the study was supported by X": funding a thing.
+			return candidate{}, false
+		}
 		if src < 0 && (!agentless[typ] || s.relative || c.relativeWho(v)) {
 			// "the activists who were killed": a description, not a report.
 			return candidate{}, false
