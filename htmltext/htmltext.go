@@ -83,10 +83,39 @@ func (x *Extractor) ExtractType(page []byte, pageURL, contentType string) (Page,
 	p.Lang = m.lang
 	p.PublishedRaw, p.Published = m.published(pageURL)
 	p.Body = mainText(root)
+	if alt := ldText(m.ldBody); len(alt) >= 500 && len(alt) > 2*len(p.Body) {
+		// The page's HTML lacks the article (it is drawn by script),
+		// but its JSON-LD carries the text.
+		p.Body = alt
+	}
 	if strings.TrimSpace(p.Body) == "" {
 		return p, ErrNoText
 	}
 	return p, nil
+}
+
+// ldText turns a JSON-LD articleBody into text: some sites put HTML in it,
+// others plain text with line breaks between paragraphs.
+func ldText(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	if strings.Contains(s, "</p>") || strings.Contains(s, "<br") {
+		n, err := html.Parse(strings.NewReader(s))
+		if err != nil {
+			return ""
+		}
+		var w writer
+		w.write(n)
+		return strings.TrimSpace(w.String())
+	}
+	var paras []string
+	for _, line := range strings.Split(s, "\n") {
+		if line = collapse(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // source names the outlet: its own name when the page gives one, else the

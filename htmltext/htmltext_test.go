@@ -1,6 +1,7 @@
 package htmltext
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -131,6 +132,22 @@ func TestExtractMeta(t *testing.T) {
 				t.Errorf("\n got %+v\nwant %+v", p, tt.want)
 			}
 		})
+	}
+}
+
+// A page drawn by script has no article in its HTML, but its JSON-LD
+// carries the text.
+func TestScriptRenderedPage(t *testing.T) {
+	text := strings.Repeat("The council met on Monday, and the mayor spoke at length about the budget. ", 8)
+	ld, _ := json.Marshal(map[string]any{"@type": "NewsArticle", "headline": "H", "articleBody": text + "\n" + text})
+	page := `<html><head><script type="application/ld+json">` + string(ld) + `</script></head><body><div id="root"><p>Loading the story, please wait a moment for it.</p></div></body></html>`
+	p, err := New().Extract([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.TrimSpace(text) + "\n\n" + strings.TrimSpace(text)
+	if p.Body != want {
+		t.Errorf("body = %q", p.Body)
 	}
 }
 

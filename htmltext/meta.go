@@ -15,6 +15,7 @@ type meta struct {
 	ogTitle   string
 	ldTitle   string
 	h1        string
+	ldBody    string // JSON-LD articleBody, the text pages rendered by script carry
 	author    string
 	site      string
 	dates     []string // in order of trust: <meta> article tags, JSON-LD, <time>
@@ -177,6 +178,9 @@ func (m *meta) visitLD(v any, depth int) {
 		}
 		if s, ok := t["headline"].(string); ok && m.ldTitle == "" {
 			m.ldTitle = strings.TrimSpace(s)
+		}
+		if s, ok := t["articleBody"].(string); ok && len(s) > len(m.ldBody) {
+			m.ldBody = s
 		}
 		if m.author == "" {
 			m.author = ldName(t["author"])
