@@ -47,6 +47,10 @@ type Scores struct {
 	Types   map[string]Count // PERSON, ORG, PLACE
 	All     Count            // all three types, type must match
 	Untyped Count            // all three types, any of them
+	// Metonymy: as All, but a GPE found where GUM reads a country or city
+	// as an organization ("Sweden beat Mexico", "Beijing said") is right:
+	// the contract types such actors GPE with sector GOV.
+	Metonymy Count
 	// Person clusters: pairs of mentions put in one PERSON entity whose
 	// both ends align with a GUM mention, and how many of those pairs GUM
 	// puts in one cluster.
@@ -157,6 +161,7 @@ func readFile(path string) ([]Document, error) {
 type sysMention struct {
 	doc.Mention
 	class  string
+	typ    string
 	entity int
 }
 
@@ -176,15 +181,16 @@ func scoreDoc(sc *Scores, gd Document, d *doc.Doc, w io.Writer, verbose bool) {
 		}
 		for _, m := range e.Mentions {
 			if m.Kind == doc.MentionName {
-				sys = append(sys, sysMention{Mention: m, class: c, entity: ei})
+				sys = append(sys, sysMention{Mention: m, class: c, typ: e.Type, entity: ei})
 			}
 		}
 	}
 	sort.Slice(gold, func(i, j int) bool { return gold[i].Start < gold[j].Start })
 	goldUsed := make([]bool, len(gold))
 	anyUsed := make([]bool, len(gold))
+	metoUsed := make([]bool, len(gold))
 	for _, s := range sys {
-		typed, untyped := -1, -1
+		typed, untyped, meto := -1, -1, -1
 		for gi, g := range gold {
 			if s.Start < g.Start || s.End > g.End || !coversProper(s.Start, s.End, g) {
 				continue
@@ -195,6 +201,15 @@ func scoreDoc(sc *Scores, gd Document, d *doc.Doc, w io.Writer, verbose bool) {
 			if typed < 0 && !goldUsed[gi] && gumClass(g.Type) == s.class {
 				typed = gi
 			}
+			if meto < 0 && !metoUsed[gi] && (gumClass(g.Type) == s.class || s.typ == doc.GPE && g.Type == "organization") {
+				meto = gi
+			}
+		}
+		if meto >= 0 {
+			metoUsed[meto] = true
+			sc.Metonymy.TP++
+		} else {
+			sc.Metonymy.FP++
 		}
 		if untyped >= 0 {
 			anyUsed[untyped] = true
@@ -217,6 +232,9 @@ func scoreDoc(sc *Scores, gd Document, d *doc.Doc, w io.Writer, verbose bool) {
 	for gi, g := range gold {
 		if !anyUsed[gi] {
 			sc.Untyped.FN++
+		}
+		if !metoUsed[gi] {
+			sc.Metonymy.FN++
 		}
 		if goldUsed[gi] {
 			continue
@@ -314,6 +332,7 @@ func report(w io.Writer, sc Scores) {
 		row(tw, strings.ToLower(c), sc.Types[c])
 	}
 	row(tw, "all", sc.All)
+	row(tw, "all, GPE for GUM's country-as-body", sc.Metonymy)
 	row(tw, "any type", sc.Untyped)
 	tw.Flush()
 	fmt.Fprintf(w, "person clusters: %d of %d mention pairs in one GUM cluster, precision %.3f (%d person mentions unaligned)\n",
