@@ -78,7 +78,7 @@ func (x *Extractor) ExtractType(page []byte, pageURL, contentType string) (Page,
 	p := Page{URL: pageURL}
 	m := readMeta(root)
 	p.Title = m.title()
-	p.Author = m.author
+	p.Author = byline(m.author)
 	p.Source = source(m.site, pageURL)
 	p.Lang = m.lang
 	p.PublishedRaw, p.Published = m.published(pageURL)
@@ -116,6 +116,15 @@ func ldText(s string) string {
 		}
 	}
 	return strings.Join(paras, "\n\n")
+}
+
+// byline drops the "By " that some pages keep in their author field.
+func byline(s string) string {
+	s = collapse(s)
+	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
+		s = strings.TrimSpace(s[3:])
+	}
+	return s
 }
 
 // source names the outlet: its own name when the page gives one, else the

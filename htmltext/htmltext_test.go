@@ -107,6 +107,9 @@ func TestExtractMeta(t *testing.T) {
 			"https://daily.example.org/x",
 			Page{Title: "Headline from LD", Author: "A One, B Two", Source: "The Daily", Published: day("2020-01-03"),
 				PublishedRaw: "2020-01-03T01:15:00+09:00", Lang: "en"}},
+		{"outlet trimmed from the headline, By from the author", `<meta property="og:title" content="Storm hits coast - Mid-Term Review | Coast Times">
+<meta property="og:site_name" content="Coast Times"><meta name="author" content="By  Sam Poe">`, "",
+			Page{Title: "Storm hits coast - Mid-Term Review", Author: "Sam Poe", Source: "Coast Times", Lang: "en"}},
 		{"time element and domain", `<title>Just a title | Site</title>`, "https://www.site.example/a",
 			Page{Title: "Headline of the story", Source: "site.example", Lang: "en"}},
 		{"date from url", ``, "https://news.example/2019/11/20/story.html",

@@ -237,10 +237,24 @@ func ldName(v any) string {
 func (m *meta) title() string {
 	for _, t := range []string{m.ogTitle, m.ldTitle, m.h1} {
 		if t != "" {
-			return collapse(t)
+			return collapse(trimSite(t, m.site))
 		}
 	}
 	return collapse(trimSiteName(m.titleTag, m.site))
+}
+
+// trimSite drops " | Outlet" from a headline, only when the outlet is
+// named exactly: a headline may contain " - " of its own.
+func trimSite(title, site string) string {
+	if site == "" {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+		if rest, ok := strings.CutSuffix(title, sep+site); ok {
+			return rest
+		}
+	}
+	return title
 }
 
 // trimSiteName drops " | Outlet" or " - Outlet" from a <title>.
