@@ -452,6 +452,9 @@ func (st *state) core(a, b int, c context) {
 	if st.lx.stop[st.text(a, b)] {
 		return
 	}
+	if _, ok := st.lx.modifiers[st.text(a, b)]; ok {
+		return
+	}
 	if k := st.ofAt(a, b); k > a && b-a > 2 {
 		st.core(a, k, c) // "Leung Kwok-hung of LSD": a person, then a body
 		st.run(k + 1)
@@ -516,7 +519,7 @@ func (st *state) core(a, b int, c context) {
 		st.person(a, b, c, nil)
 	case b-a >= 2 && b-a <= 3 && !st.lx.english[strings.ToLower(st.ws[b-1].Text)] && !st.lx.english[strings.ToLower(first)] && !placePrefixes[first] && st.ws[b-1].Tag != "NNPS" && st.plainCaps(a, b) && !st.determined(a):
 		st.person(a, b, c, nil)
-	case a > 0 && placePreps[st.ws[a-1].Text] && st.ws[a-1].Sent == st.ws[a].Sent && !st.lx.english[strings.ToLower(first)]:
+	case a > 0 && st.placeAfter(a-1, b-a) && st.ws[a-1].Sent == st.ws[a].Sent && !st.lx.english[strings.ToLower(first)] && !(b < len(st.ws) && isPossessive(st.ws[b].Text)):
 		name := st.text(a, b)
 		e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: c.country}})
 		st.add(e, a, b, doc.MentionName)
@@ -594,6 +597,17 @@ var placePrefixes = map[string]bool{
 	"Mount": true, "Lake": true, "Cape": true, "New": true, "North": true, "South": true, "East": true,
 	"West": true, "Upper": true, "Lower": true, "Great": true, "Little": true, "Bir": true, "Ain": true,
 	"Kafr": true, "Deir": true, "Tel": true, "Ras": true, "Wadi": true, "Jabal": true, "Jebel": true,
+}
+
+// placeAfter reports whether word p is a preposition that puts the n-word
+// name after it in a place: any of them for one word, only "in", "at" and
+// "near" for longer names ("a pass from Eden Hazard").
+func (st *state) placeAfter(p, n int) bool {
+	w := st.ws[p].Text
+	if n == 1 {
+		return placePreps[w]
+	}
+	return w == "in" || w == "at" || w == "near"
 }
 
 // closes reports whether word i ends a phrase: punctuation, the end of
