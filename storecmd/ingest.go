@@ -2,9 +2,11 @@ package storecmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -49,8 +51,9 @@ type ingester struct {
 	st       store.Store
 	pipeline *analysis.Pipeline
 	workers  int
-	refused  func(error) // told about each refused input
+	refused  func(error) // told about each refused input, one call at a time
 	progress *counter
+	mu       sync.Mutex
 }
 
 // run analyses items on all cores and stores them in batches, skipping
@@ -58,14 +61,17 @@ type ingester struct {
 // the first error that stopped it (refused inputs do not stop it).
 func (in *ingester) run(ctx context.Context, items iter.Seq[ingest.Item]) (sum Summary, err error) {
 	start := time.Now()
-	var skipErr error
+	defer func() { sum.Elapsed = time.Since(start) }()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
 	var skipped atomic.Int64 // counted on the pipeline's feeding goroutine
 	fresh := func(yield func(ingest.Item) bool) {
 		for it := range items {
 			if it.Err == nil && it.Article.ID != "" {
 				has, err := in.st.Has(ctx, []string{it.Article.ID})
 				if err != nil {
-					skipErr = err
+					cancel(err)
 					return
 				}
 				if has[it.Article.ID] {
@@ -79,66 +85,90 @@ func (in *ingester) run(ctx context.Context, items iter.Seq[ingest.Item]) (sum S
 			}
 		}
 	}
-	batch := make([]*doc.Doc, 0, batchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		res, err := in.st.Put(ctx, batch)
-		if err != nil && res == nil {
-			return err
-		}
-		for i, r := range res {
-			switch {
-			case r.Err != nil:
-				sum.Refused++
-				sum.Articles--
-				in.refused(r.Err)
-			case r.New:
-				sum.New++
-				sum.Events += len(batch[i].Events)
-				sum.Quotes += len(batch[i].Quotes)
-				if r.Duplicate != "" {
-					sum.Duplicates++
+
+	// Storing runs on its own goroutine so that analysis goes on while a
+	// batch is written.
+	batches := make(chan []*doc.Doc, 2)
+	var stored Summary
+	wrote := make(chan struct{})
+	go func() {
+		defer close(wrote)
+		for batch := range batches {
+			if err := in.store(ctx, batch, &stored); err != nil {
+				cancel(err)
+				for range batches {
 				}
-			default:
-				sum.Stored++
+				return
 			}
 		}
-		in.progress.done.Add(int64(len(batch)))
-		batch = batch[:0]
-		return nil
-	}
-	defer func() {
-		sum.Elapsed = time.Since(start)
 	}()
+
+	batch := make([]*doc.Doc, 0, batchSize)
 	for r := range in.pipeline.Run(ctx, fresh, in.workers) {
 		if r.Err != nil {
 			sum.Refused++
-			in.refused(r.Err)
+			in.refuse(r.Err)
 			in.progress.done.Add(1)
 			continue
 		}
-		sum.Articles++
 		batch = append(batch, r.Doc)
 		if len(batch) == batchSize {
-			if err := flush(); err != nil {
-				return sum, err
-			}
+			batches <- batch
+			batch = make([]*doc.Doc, 0, batchSize)
 		}
 	}
-	sum.Articles += int(skipped.Load())
-	sum.Stored += int(skipped.Load())
-	if err := ctx.Err(); err != nil {
-		return sum, fmt.Errorf("interrupted: %w", err)
+	if len(batch) > 0 && ctx.Err() == nil {
+		batches <- batch
 	}
-	if skipErr != nil {
-		return sum, skipErr
-	}
-	if err := flush(); err != nil {
+	close(batches)
+	<-wrote
+
+	sum.Articles = stored.Articles + int(skipped.Load())
+	sum.New, sum.Duplicates, sum.Events, sum.Quotes = stored.New, stored.Duplicates, stored.Events, stored.Quotes
+	sum.Stored = stored.Stored + int(skipped.Load())
+	sum.Refused += stored.Refused
+	if err := context.Cause(ctx); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return sum, fmt.Errorf("interrupted: %w", err)
+		}
 		return sum, err
 	}
 	return sum, in.st.Cluster(ctx)
+}
+
+// store writes one batch and counts what happened to each document.
+func (in *ingester) store(ctx context.Context, batch []*doc.Doc, sum *Summary) error {
+	res, err := in.st.Put(ctx, batch)
+	if err != nil && res == nil {
+		return err
+	}
+	for i, r := range res {
+		switch {
+		case r.Err != nil:
+			sum.Refused++
+			in.refuse(r.Err)
+			continue
+		case r.New:
+			sum.New++
+			sum.Events += len(batch[i].Events)
+			sum.Quotes += len(batch[i].Quotes)
+			if r.Duplicate != "" {
+				sum.Duplicates++
+			}
+		default:
+			sum.Stored++
+		}
+		sum.Articles++
+	}
+	in.progress.done.Add(int64(len(batch)))
+	return nil
+}
+
+// refuse reports a refused input; calls come from two goroutines.
+func (in *ingester) refuse(err error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.refused(err)
 }
 
 // countItems counts the inputs of paths without analysing them, for the

@@ -205,7 +205,10 @@ func BenchmarkQuery(b *testing.B) {
 			return len(e.AsSource), err
 		}},
 		{"entities/list", func() (int, error) { e, err := db.Entities(ctx, store.EntityFilter{}); return len(e), err }},
-		{"quotes/speaker", func() (int, error) { q, err := db.Quotes(ctx, store.QuoteFilter{Speaker: rare}); return len(q) + 1, err }},
+		{"quotes/speaker", func() (int, error) {
+			q, err := db.Quotes(ctx, store.QuoteFilter{Speaker: rare})
+			return len(q) + 1, err
+		}},
 		{"search/quotes", func() (int, error) {
 			h, err := db.Search(ctx, store.SearchQuery{Text: "topic123 ceasefire", Kind: "quote"})
 			return len(h), err

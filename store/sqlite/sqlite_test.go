@@ -107,6 +107,22 @@ func TestSameOutletCountsOneSource(t *testing.T) {
 	}
 }
 
+func TestUnknownOutletsCountApart(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	a, b := strikeA, strikeB
+	a.source, b.source = "", ""
+	b.url = ""
+	put(t, db, build(t, a), build(t, b))
+	evs, err := db.Events(ctx, store.EventFilter{Type: "ASSAULT"})
+	if err != nil || len(evs) != 1 {
+		t.Fatalf("events = %v, %v", evs, err)
+	}
+	if evs[0].NumSources != 2 {
+		t.Errorf("sources = %d, want 2 (one from the URL host, one unknown)", evs[0].NumSources)
+	}
+}
+
 func TestCanonicalEntities(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)

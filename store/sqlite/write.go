@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -195,7 +196,7 @@ func (w *writer) article(d *doc.Doc) (store.PutResult, error) {
 		return res, fmt.Errorf("look up article: %w", err)
 	}
 	res.New = true
-	st := &articleState{pub: day(a.Published), source: a.Source, local: map[string]int64{}, touched: map[int64]bool{}, anon: map[string]int64{}}
+	st := &articleState{pub: day(a.Published), source: outlet(a), local: map[string]int64{}, touched: map[int64]bool{}, anon: map[string]int64{}}
 
 	sig, hasSig := minhash(a.Body)
 	orig, origPub, err := w.original(&sig, hasSig)
@@ -250,6 +251,19 @@ func (w *writer) article(d *doc.Doc) (store.PutResult, error) {
 		return res, err
 	}
 	return res, nil
+}
+
+// outlet names the article's source for counting distinct sources: its
+// outlet, else its URL's host, else — outlet unknown — the article itself,
+// so that two reports of unknown origin are not taken for one outlet.
+func outlet(a *doc.Article) string {
+	if a.Source != "" {
+		return strings.ToLower(a.Source)
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	}
+	return "article:" + a.ID
 }
 
 // original finds a stored original article whose body is a near-duplicate
