@@ -10,6 +10,7 @@ package event
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -63,7 +64,9 @@ func (c *Coder) Run(d *doc.Doc) {
 		found = append(found, a.sentence(si)...)
 	}
 	found = append(found, a.quoteActs()...)
+	sort.SliceStable(found, func(i, j int) bool { return found[i].ev.Trigger.Start < found[j].ev.Trigger.Start })
 	answerers(found)
+	sameAccused(found)
 	var kept []candidate
 	for _, ev := range found {
 		if !c.All && !reportable(ev) {
@@ -144,6 +147,25 @@ func complement(between string, noun bool) bool {
 		return true
 	}
 	return noun && strings.HasPrefix(between, " of ")
+}
+
+// sameAccused carries the accused of an allegation to the next allegation
+// by the same accuser whose that-clause names no one ("Prosecutors alleged
+// that Noel and Thomas ... Prosecutors alleged that no checks were made").
+func sameAccused(cs []candidate) {
+	for i := range cs {
+		e := &cs[i].ev
+		if e.Type != "ACCUSE" || !cs[i].clausal || e.Target != "" || e.Source == "" {
+			continue
+		}
+		for j := i - 1; j >= 0 && e.Sentence-cs[j].ev.Sentence <= 5; j-- {
+			o := cs[j].ev
+			if o.Type == "ACCUSE" && o.Source == e.Source && o.Target != "" && cs[j].clausal {
+				e.Target = o.Target
+				break
+			}
+		}
+	}
 }
 
 // reportable says whether an event is one the article reports as having

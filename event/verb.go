@@ -79,6 +79,10 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		s = c.subject(v, 0)
 		tgt = s.ent
 		src = c.agent(end)
+		if tgt < 0 && typ == "ACCUSE" && c.expletive(v) {
+			// "it is alleged he raped ...": the accused heads the clause.
+			tgt = c.complementActor(end)
+		}
 		if tgt < 0 && typ == "SUPPORT" {
 			// "the study was supported by X": funding a thing.
 			return candidate{}, false
@@ -227,6 +231,16 @@ func (c *clause) betweenOther(end, src int) int {
 		return -1
 	}
 	return -1
+}
+
+// expletive reports whether the subject of the verb at v is an empty
+// "it": "it is alleged that".
+func (c *clause) expletive(v int) bool {
+	i := v - 1
+	for i >= c.first && c.skippable(i) {
+		i--
+	}
+	return i >= c.first && c.a.lower[i] == "it"
 }
 
 // relativeWho reports whether the verb at v is in a relative clause
