@@ -516,3 +516,26 @@ func (st *state) hyphenated() {
 		}
 	}
 }
+
+// lateSurnames adds bare surnames met before the person's full name, as in
+// a caption ("Braverman (left) ...") above the article.
+func (st *state) lateSurnames() {
+	for i, w := range st.ws {
+		if st.used[i] || !w.Cap || st.lx.stop[w.Text] || st.isAllCaps(i) {
+			continue
+		}
+		if i+1 < len(st.ws) && st.ws[i+1].Sent == w.Sent && st.capWord(i+1) {
+			continue
+		}
+		parts := nameParts(w.Text)
+		if len(parts) != 1 {
+			continue
+		}
+		for _, e := range st.ents {
+			if e.Type == doc.PERSON && len(e.parts) > 1 && last(e.parts) == parts[0] {
+				st.add(e, i, i+1, doc.MentionName)
+				break
+			}
+		}
+	}
+}

@@ -122,6 +122,9 @@ func (st *state) opener(i int) bool {
 	if !w.First {
 		return false
 	}
+	if st.findPerson(nameParts(w.Text)) != nil {
+		return false // "Wilkins observed", however it is tagged
+	}
 	if n, _ := st.lookup(i); n > 0 {
 		return false
 	}
@@ -438,6 +441,11 @@ func (st *state) core(a, b int, c context) {
 			if st.allEnglish(a, k) {
 				a = k
 			}
+			break
+		}
+		if n, t := st.titleAt(k); n > 0 && k+n < b && st.allEnglish(a, k) && c.t == nil {
+			c.t, c.tStart, c.tEnd = t, k, k+n // "Shadow Home Secretary Yvette Cooper"
+			a = k + n
 			break
 		}
 	}
