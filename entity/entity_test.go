@@ -258,6 +258,13 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "a caption's surname before the full name; a title after plain words",
+			body: "Okonkwo (left) at the summit.\n\nOpposition Home Secretary Adaeze Okonkwo said on Monday the plan had failed.",
+			want: []want{
+				{mention: "Adaeze Okonkwo", typ: doc.PERSON, role: "Home Secretary", same: []string{"Okonkwo"}},
+			},
+		},
+		{
 			name: "hashtags are the country, not a person",
 			body: "Solidarity with the people of #Ukraine tonight, said the mayor of Warsaw.",
 			want: []want{
