@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -53,15 +54,26 @@ func TestLoad(t *testing.T) {
 	}
 	t.Logf("store: %d articles, %d events, %d entities, %d quotes", st.Articles, st.Events, st.Entities, st.Quotes)
 
-	ts := httptest.NewServer(server.New(db, server.Options{}))
+	opts := server.Options{}
+	if os.Getenv("CHRONICLE_LOAD_CACHE") == "0" {
+		opts.CacheTTL = -1
+	}
+	ts := httptest.NewServer(server.New(db, opts))
 	defer ts.Close()
 	targets := loadTargets(t, ts.URL)
 	serial(t, targets)
+	cpu0 := cpuTime()
 	res := runLoad(t, ts.URL, targets, rate, time.Duration(seconds)*time.Second)
+	cpu := cpuTime() - cpu0
+	t.Logf("CPU used by this process (server and load generator): %v, %v per request; load average %s",
+		cpu.Round(time.Millisecond), (cpu / time.Duration(rate*seconds)).Round(time.Microsecond), loadAverage())
 
 	all := res.all()
 	t.Logf("%d requests at %d/s for %ds: %d errors; latency p50 %v p90 %v p99 %v max %v",
 		len(all), rate, seconds, res.errors, pct(all, 50), pct(all, 90), pct(all, 99), pct(all, 100))
+	for i, w := range res.window {
+		t.Logf("  seconds %2d-%2d: p50 %8v p99 %8v", i*5, i*5+5, pct(w, 50), pct(w, 99))
+	}
 	names := make([]string, 0, len(res.by))
 	for n := range res.by {
 		names = append(names, n)
@@ -77,6 +89,24 @@ func TestLoad(t *testing.T) {
 	if p := pct(all, 99); p > 50*time.Millisecond {
 		t.Errorf("p99 %v, want under 50ms", p)
 	}
+}
+
+// cpuTime returns the CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAverage reports the machine's load, which other work adds to.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Join(strings.Fields(string(b))[:3], " ")
 }
 
 func envInt(name string, def int) int {
@@ -145,11 +175,11 @@ func loadTargets(t *testing.T, base string) []target {
 	add("quotes", func(i int) string { id, _ := ent(i); return fmt.Sprintf("/api/quotes?limit=20&speaker_id=%d", id) })
 	add("timeline", func(i int) string {
 		if i%2 == 0 {
-			return "/api/timeline"
+			return "/api/timeline?bucket=auto"
 		}
-		return "/api/timeline?type=" + loadTypes[i%len(loadTypes)]
+		return "/api/timeline?bucket=auto&type=" + loadTypes[i%len(loadTypes)]
 	})
-	add("timeline?actor_id", func(i int) string { id, _ := ent(i); return fmt.Sprintf("/api/timeline?actor_id=%d", id) })
+	add("timeline?actor_id", func(i int) string { id, _ := ent(i); return fmt.Sprintf("/api/timeline?bucket=auto&actor_id=%d", id) })
 	add("network", func(i int) string {
 		if i%2 == 0 {
 			return "/api/network?limit=400"
@@ -184,6 +214,7 @@ func serial(t *testing.T, targets []target) {
 type loadResult struct {
 	mu     sync.Mutex
 	by     map[string][]time.Duration
+	window [][]time.Duration // latencies by 5-second window of due time
 	errors int
 }
 
@@ -241,6 +272,11 @@ func runLoad(t *testing.T, base string, targets []target, rate int, d time.Durat
 				return
 			}
 			res.by[tg.name] = append(res.by[tg.name], lat)
+			w := int(due.Sub(start) / (5 * time.Second))
+			for len(res.window) <= w {
+				res.window = append(res.window, nil)
+			}
+			res.window[w] = append(res.window[w], lat)
 		})
 	}
 	wg.Wait()
@@ -384,4 +420,39 @@ func synthDoc(rng *rand.Rand, n int) *doc.Doc {
 		Published: day, Lang: "en", Origin: fmt.Sprintf("synthetic#%d", n), Body: text}
 	d.Paragraphs = []doc.Span{{Start: 0, End: len(text), Text: text}}
 	return d
+}
+
+// BenchmarkAPI serves the load test's request mix straight through the
+// handler (no network, no cache), one request at a time, against the
+// store TestLoad built; it measures what each request costs the server.
+func BenchmarkAPI(b *testing.B) {
+	path := filepath.Join(outDir, "load-100k.db")
+	if _, err := os.Stat(path); err != nil {
+		b.Skip("no load store: run TestLoad with CHRONICLE_LOAD=1 first")
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	h := server.New(db, server.Options{CacheTTL: -1})
+	ts := httptest.NewServer(h)
+	defer ts.Close()
+	t := &testing.T{}
+	targets := loadTargets(t, ts.URL)
+	for _, tg := range targets {
+		b.Run(tg.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				u := strings.TrimPrefix(tg.urls[i%len(tg.urls)], ts.URL)
+				i++
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d", u, rec.Code)
+				}
+			}
+		})
+	}
 }
