@@ -414,7 +414,9 @@ func synthDoc(rng *rand.Rand, n int) *doc.Doc {
 		body.WriteString(".")
 		d.Quotes = append(d.Quotes, doc.Quote{Span: q, Speaker: d.Entities[ents[speaker]].ID, Kind: doc.QuoteDirect, Cue: "said"})
 	})
-	sentence(func() { fmt.Fprintf(&body, "Report %d, filed with %s %s.", n, synthName(rng.IntN(4096)), synthName(rng.IntN(4096))) })
+	sentence(func() {
+		fmt.Fprintf(&body, "Report %d, filed with %s %s.", n, synthName(rng.IntN(4096)), synthName(rng.IntN(4096)))
+	})
 	text := strings.TrimSpace(body.String())
 	d.Article = doc.Article{ID: ingest.ArticleID(text), Source: fmt.Sprintf("outlet%d.example", n%40),
 		Published: day, Lang: "en", Origin: fmt.Sprintf("synthetic#%d", n), Body: text}
