@@ -10,6 +10,9 @@ import (
 // groupAt finds a group noun from the lexicon at word i ("protesters",
 // "security forces") and returns its length in words.
 func (st *state) groupAt(i int) (int, string, bool) {
+	if i >= len(st.ws) || !st.lx.firsts[st.ws[i].Lower] {
+		return 0, "", false
+	}
 	for n := 2; n >= 1; n-- {
 		if i+n > len(st.ws) {
 			continue

@@ -47,6 +47,7 @@ type lexicon struct {
 	countries map[string]*known // ISO code → the country's entry
 	surnames  map[string][]*known
 	titles    map[string]*title // lower-case phrase → title
+	firsts    map[string]bool   // first words of titles and groups, for a quick test
 	groups    map[string]group  // lower-case noun phrase → group
 	singles   map[string]string // unnamed individuals: "suspect" → "CRM"
 	heads     map[string]head   // head word of organisation names
@@ -65,6 +66,7 @@ func loadLexicon() (*lexicon, error) {
 		countries: map[string]*known{},
 		surnames:  map[string][]*known{},
 		titles:    map[string]*title{},
+		firsts:    map[string]bool{},
 		groups:    map[string]group{},
 		singles:   map[string]string{},
 		heads:     map[string]head{},
@@ -222,6 +224,7 @@ func (lx *lexicon) addTitle(f []string) {
 	}
 	t := &title{Name: name, Sector: f[1], Abbrev: alts(f[2])}
 	lx.titles[f[0]] = t
+	lx.firsts[strings.Fields(f[0])[0]] = true
 	if n := len(strings.Fields(f[0])); n > lx.maxWords {
 		lx.maxWords = n
 	}
@@ -229,6 +232,7 @@ func (lx *lexicon) addTitle(f []string) {
 
 func (lx *lexicon) addGroup(f []string) {
 	lx.groups[f[0]] = group{Sector: f[1], Standalone: f[2] == "yes"}
+	lx.firsts[strings.Fields(f[0])[0]] = true
 }
 
 func (lx *lexicon) addHead(f []string) {

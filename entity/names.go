@@ -199,6 +199,9 @@ func (st *state) isAllCaps(i int) bool {
 
 // titleAt returns the length in words of the longest title starting at i.
 func (st *state) titleAt(i int) (int, *title) {
+	if i >= len(st.ws) || !st.lx.firsts[st.ws[i].Lower] {
+		return 0, nil
+	}
 	var b strings.Builder
 	bestN, best := 0, (*title)(nil)
 	for n := 1; n <= 5 && i+n <= len(st.ws); n++ {
@@ -209,7 +212,7 @@ func (st *state) titleAt(i int) (int, *title) {
 		if n > 1 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(strings.ToLower(w.Text))
+		b.WriteString(w.Lower)
 		if t, ok := st.lx.titles[b.String()]; ok {
 			bestN, best = n, t
 		}

@@ -20,6 +20,7 @@ type word struct {
 	First      bool // first word of a sentence, a quotation or a signature
 	Punct      bool
 	Cap        bool // starts with an upper-case letter
+	Lower      string
 }
 
 func isWordRune(r rune) bool {
@@ -49,6 +50,7 @@ func words(d *doc.Doc, abbrev map[string]bool) []word {
 			w.Text = t.Text[start:end]
 			r, _ := utf8.DecodeRuneInString(w.Text)
 			w.Cap = unicode.IsUpper(r)
+			w.Lower = lower(w.Text)
 			ws = append(ws, w)
 			first = false
 		}
@@ -119,4 +121,14 @@ func keepPeriod(w string, abbrev map[string]bool) bool {
 		return true
 	}
 	return abbrev[stem[strings.LastIndexByte(stem, '-')+1:]]
+}
+
+// lower returns s in lower case, without allocating when it already is.
+func lower(s string) string {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
