@@ -36,6 +36,7 @@ var nonFactive = map[string]bool{
 	"reject": true, "refuse": true, "deny": true, "want": true, "propose": true, "plan": true,
 	"urge": true, "consider": true, "avoid": true, "prevent": true, "threaten": true,
 	"expect": true, "hope": true, "fear": true, "warn": true, "discuss": true, "order": true,
+	"accept": true, "negotiate": true, "offer": true, "offered": true, "accepted": true,
 }
 
 // nounEvent codes the nominalised event at noun n ("US airstrikes
@@ -124,10 +125,8 @@ func (c *clause) nounSource(start, n int) int {
 			return x
 		}
 	}
-	for k := n + 1; k < c.last && k <= n+2; k++ {
-		if a.lower[k] == "by" {
-			return c.chainRight(k + 1)
-		}
+	if n+2 < c.last && a.lower[n+1] == "by" {
+		return c.chainRight(n + 2)
 	}
 	return -1
 }

@@ -115,7 +115,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 				tgt = x
 			}
 		}
-		if tgt < 0 && s.co >= 0 && symmetric[typ] {
+		if tgt < 0 && s.co >= 0 && (symmetric[typ] || lemma == "agree") {
 			tgt = s.co
 		}
 		if src < 0 && s.found && !s.firstPer {
@@ -131,6 +131,12 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		}
 		if tgt < 0 && (typ == "AGREE" || typ == "CONSULT") {
 			tgt = c.betweenOther(end, src)
+		}
+		if tgt < 0 && typ == "REQUEST" {
+			// "demanded that Iran release": who is to act.
+			if _, clausal := c.content(end); clausal {
+				tgt = c.complementActor(end)
+			}
 		}
 		if src < 0 {
 			// An active verb whose subject we could not find.
@@ -352,6 +358,9 @@ func (c *clause) prenominal(v int) bool {
 	switch a.tag(v - 1) {
 	case "DT", "JJ", "PRP$", "POS", "CD":
 		return true
+	case "IN":
+		// "of alleged victims"
+		return a.tag(v) == "VBN"
 	}
 	return a.lower[v-1] == "'s"
 }
