@@ -279,6 +279,14 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "a known figure by title and surname",
+			body: "US President Trump spoke to Mr. Putin about the war Russia began.",
+			want: []want{
+				{mention: "Trump", typ: doc.PERSON, country: "USA", role: "President"},
+				{mention: "Putin", typ: doc.PERSON, country: "RUS"},
+			},
+		},
+		{
 			name: "sentence openers and days are not names",
 			body: "Following the vote, officials met. Tuesday brought more rain. Happy New Year to all.",
 			want: []want{

@@ -755,6 +755,12 @@ func (st *state) person(a, b int, c context, k *known) {
 	if e == nil && k != nil {
 		e = st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: doc.PERSON, Country: k.Country, Sector: k.Sector, Role: k.Role}, gender: k.Gender})
 	}
+	if e == nil && k == nil && b-a == 1 {
+		if ks := st.lx.surnames[st.ws[a].Text]; len(ks) == 1 && (st.mentionsCountry(ks[0].Country) || c.country == ks[0].Country) {
+			k = ks[0] // "President Trump", "Mr. Putin"
+			e = st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: doc.PERSON, Country: k.Country, Sector: k.Sector, Role: k.Role}, gender: k.Gender})
+		}
+	}
 	if e == nil {
 		if kk, ok := st.lx.names[name]; ok && kk.Type == doc.PERSON {
 			e = st.entity("K:"+kk.Name, ent{Entity: doc.Entity{Name: kk.Name, Type: doc.PERSON, Country: kk.Country, Sector: kk.Sector, Role: kk.Role}, gender: kk.Gender})
