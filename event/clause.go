@@ -91,14 +91,19 @@ func (c *clause) subject(v, depth int) subj {
 // Jackson, defended" take X when X's head is an actor, else the insertion.
 func (c *clause) parenthetical(comma int) subj {
 	a := c.a
-	open := -1
+	open, finite := -1, false
 	for k := comma - 1; k >= c.first; k-- {
 		if a.lower[k] == "," {
 			open = k
 			break
 		}
-		if a.isFinite(k) {
-			break
+		finite = finite || a.isFinite(k)
+	}
+	if open >= 0 && finite {
+		// An insertion with its own verb is a relative clause ("X, who
+		// leads the party, was arrested") or no insertion at all.
+		if w := a.lower[open+1]; w != "who" && w != "which" && w != "whose" {
+			open = -1
 		}
 	}
 	if open < 0 {

@@ -35,6 +35,9 @@ func TestZZSamples(t *testing.T) {
 		for _, s := range []interface{ Run(*doc.Doc) }{seg, ent, tx, qt, coder} {
 			s.Run(d)
 		}
+		if s := os.Getenv("EVENT_SENT"); s != "" {
+			showSentences(d, s)
+		}
 		fmt.Println("==", a.Origin)
 		for _, e := range d.Events {
 			fmt.Printf("  %s %s | %s\n", e.Date, event.String(d, e), d.SentenceText(e.Sentence))
