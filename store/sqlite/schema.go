@@ -21,18 +21,20 @@ CREATE TABLE articles (
 	author       TEXT NOT NULL DEFAULT '',
 	lang         TEXT NOT NULL DEFAULT '',
 	origin       TEXT NOT NULL DEFAULT '',
-	body         TEXT NOT NULL,
-	sentences    BLOB,                      -- varints: start, end, para, first, last per sentence
-	paragraphs   BLOB,                      -- varints: start, end per paragraph
-	timexes      TEXT,                      -- JSON array of the article's time expressions
-	framing      BLOB,                      -- varints: start, end per scare quote
-	minhash      BLOB,                      -- near-duplicate signature
 	duplicate_of INTEGER,                   -- articles.id of the original
 	story        INTEGER,
 	added        TEXT NOT NULL,
 	n_entities   INTEGER NOT NULL DEFAULT 0,
 	n_quotes     INTEGER NOT NULL DEFAULT 0,
-	n_events     INTEGER NOT NULL DEFAULT 0
+	n_events     INTEGER NOT NULL DEFAULT 0,
+	-- Large values last: reading the columns above never walks the
+	-- overflow pages of a long body.
+	minhash      BLOB,                      -- near-duplicate signature
+	timexes      TEXT,                      -- JSON array of the article's time expressions
+	sentences    BLOB,                      -- varints: start, end, para, first, last per sentence
+	paragraphs   BLOB,                      -- varints: start, end per paragraph
+	framing      BLOB,                      -- varints: start, end per scare quote
+	body         TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_source ON articles(source, published);

@@ -28,8 +28,9 @@ type DB struct {
 	w    *sql.DB // the one writer connection
 	r    *sql.DB // readers
 
-	mu    sync.Mutex // held for a whole Put
-	cache *cache     // writer-side lookups; reset when a transaction fails
+	mu    sync.Mutex           // held for a whole Put
+	cache *cache               // writer-side lookups; reset when a transaction fails
+	stmts map[string]*sql.Stmt // prepared write statements, by query
 }
 
 var _ store.Store = (*DB)(nil)
@@ -56,7 +57,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	n := max(2, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{path: path, w: w, r: r, cache: newCache()}, nil
+	return &DB{path: path, w: w, r: r, cache: newCache(), stmts: map[string]*sql.Stmt{}}, nil
 }
 
 // dsn builds the connection string: WAL so readers never block the writer,
@@ -82,6 +83,12 @@ func dsn(path string, writer bool) string {
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	db.mu.Lock()
+	for _, s := range db.stmts {
+		s.Close()
+	}
+	db.stmts = map[string]*sql.Stmt{}
+	db.mu.Unlock()
 	errR := db.r.Close()
 	errW := db.w.Close()
 	if errW != nil {

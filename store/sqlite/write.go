@@ -64,8 +64,8 @@ func (db *DB) putTx(ctx context.Context, docs []*doc.Doc) ([]store.PutResult, er
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	w := &writer{ctx: ctx, tx: tx, c: db.cache, stmts: map[string]*sql.Stmt{}, now: time.Now().UTC().Format(time.RFC3339)}
-	defer w.close()
+	w := &writer{ctx: ctx, tx: tx, c: db.cache, db: db, stmts: map[string]*sql.Stmt{}, now: time.Now().UTC().Format(time.RFC3339)}
+	defer db.prepare(ctx, w)
 	res := make([]store.PutResult, 0, len(docs))
 	for _, d := range docs {
 		r, err := w.article(d)
@@ -81,31 +81,53 @@ func (db *DB) putTx(ctx context.Context, docs []*doc.Doc) ([]store.PutResult, er
 	return res, nil
 }
 
-// writer is one write transaction with its prepared statements.
+// writer is one write transaction with its statements.
 type writer struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	c     *cache
-	stmts map[string]*sql.Stmt
+	db    *DB
+	stmts map[string]*sql.Stmt // this transaction's statements
+	fresh []string             // queries prepared for this transaction only
 	now   string
 }
 
-func (w *writer) close() {
-	for _, s := range w.stmts {
-		s.Close()
-	}
-}
-
+// stmt returns the transaction's statement for q. Statements are prepared
+// once on the writer connection and reused by every transaction; a query
+// seen for the first time is prepared within the transaction and, once
+// it ends, on the connection (see DB.prepare).
 func (w *writer) stmt(q string) (*sql.Stmt, error) {
 	if s, ok := w.stmts[q]; ok {
 		return s, nil
 	}
-	s, err := w.tx.PrepareContext(w.ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("prepare %q: %w", firstLine(q), err)
+	var s *sql.Stmt
+	if shared, ok := w.db.stmts[q]; ok {
+		s = w.tx.StmtContext(w.ctx, shared)
+	} else {
+		var err error
+		if s, err = w.tx.PrepareContext(w.ctx, q); err != nil {
+			return nil, fmt.Errorf("prepare %q: %w", firstLine(q), err)
+		}
+		w.fresh = append(w.fresh, q)
 	}
 	w.stmts[q] = s
 	return s, nil
+}
+
+// prepare closes a finished transaction's statements and prepares the
+// queries it met for the first time on the writer connection, now free.
+func (db *DB) prepare(ctx context.Context, w *writer) {
+	for _, s := range w.stmts {
+		s.Close()
+	}
+	for _, q := range w.fresh {
+		if _, ok := db.stmts[q]; ok {
+			continue
+		}
+		if s, err := db.w.PrepareContext(ctx, q); err == nil {
+			db.stmts[q] = s
+		}
+	}
 }
 
 func (w *writer) exec(q string, args ...any) (sql.Result, error) {
