@@ -118,6 +118,7 @@ func TestBrowser(t *testing.T) {
 	exe := chromium(t)
 	ts := demoServer(t)
 	art, ent, word := pickRecords(t, ts.URL)
+	ev := pickEvent(t, ts.URL)
 	ctx := browser(t, exe)
 
 	var mu sync.Mutex
@@ -146,6 +147,9 @@ func TestBrowser(t *testing.T) {
 		{"article", "#/article/" + url.PathEscape(art), "article", map[string]int{
 			"#article .text span.e": 3, "#article .text span.t": 1, "#article .text span.v": 1,
 			"#article .text .sent": 3, "#article .side ul.events li": 1}},
+		{"timeline-filtered", "#/timeline?" + url.Values{"actor": {ev.Source.Name}, "type": {ev.Type}}.Encode(), "timeline", map[string]int{
+			"#timeline svg rect.bar[data-type=" + ev.Type + "]": 1, "#events tr.click": 1}},
+		{"event", "#/event/" + fmt.Sprint(ev.ID), "event", map[string]int{".hit blockquote mark": 1}},
 		{"entity", "#/entity/" + fmt.Sprint(ent), "entity", map[string]int{"#entity dd": 4}},
 		{"search", "#/search?q=" + url.QueryEscape(word), "search", map[string]int{"#results .hit mark": 1}},
 	}
@@ -240,6 +244,33 @@ func pickRecords(t *testing.T, base string) (article string, entity int64, word 
 	}
 	word = strings.Fields(ents.Items[0].Name)[0]
 	return article, ents.Items[0].ID, word
+}
+
+// loadEvent is the part of an API event the test needs.
+type loadEvent struct {
+	ID     int64  `json:"id"`
+	Type   string `json:"type"`
+	Date   string `json:"date"`
+	Source *struct {
+		Name string `json:"name"`
+	} `json:"source"`
+}
+
+// pickEvent returns a dated event with a source, for the filtered
+// timeline and the event view.
+func pickEvent(t *testing.T, base string) loadEvent {
+	t.Helper()
+	var evs struct {
+		Items []loadEvent `json:"items"`
+	}
+	getJSON(t, base+"/api/events?limit=100", &evs)
+	for _, e := range evs.Items {
+		if e.Date != "" && e.Source != nil {
+			return e
+		}
+	}
+	t.Fatalf("no dated event with a source among %d", len(evs.Items))
+	return loadEvent{}
 }
 
 func getJSON(t *testing.T, addr string, v any) {

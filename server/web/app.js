@@ -168,20 +168,21 @@ function drawTimeline(points, bucket, params) {
     stacks[b].set(p.type, (stacks[b].get(p.type) || 0) + p.count);
   }
   const totals = stacks.map((m) => [...m.values()].reduce((a, b) => a + b, 0));
-  const top = Math.max(...totals);
+  const tick = Math.max(1, Math.ceil(Math.max(...totals) / 4)); // whole events per grid line
+  const top = tick * Math.ceil(Math.max(...totals) / tick);
   const W = Math.max(720, Math.min(1360, buckets * 28)), H = 260, L = 36, B = 28, T = 10;
-  const bw = (W - L - 10) / buckets;
+  const bw = Math.min(48, (W - L - 10) / buckets);
+  const x0 = L + (W - L - 10 - bw * buckets) / 2; // few bars stand in the middle
   const y = (v) => H - B - (v / top) * (H - B - T);
   const svg = h("svg:svg", {viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "events per " + bucket});
   const axis = h("svg:g", {class: "axis"});
-  for (let i = 0; i <= 4; i++) {
-    const v = Math.round((top * i) / 4);
+  for (let v = 0; v <= top; v += tick) {
     axis.append(h("svg:line", {x1: L, x2: W - 10, y1: y(v), y2: y(v), "stroke-dasharray": "2,3"}),
       h("svg:text", {x: L - 6, y: y(v) + 4, "text-anchor": "end", text: v}));
   }
   const every = Math.max(1, Math.ceil(buckets / 10));
   for (let b = 0; b < buckets; b += every) {
-    axis.append(h("svg:text", {x: L + b * bw + bw / 2, y: H - 8, "text-anchor": "middle", text: bucket === "month" ? bars[b][0].slice(0, 7) : bars[b][0]}));
+    axis.append(h("svg:text", {x: x0 + b * bw + bw / 2, y: H - 8, "text-anchor": "middle", text: bucket === "month" ? bars[b][0].slice(0, 7) : bars[b][0]}));
   }
   svg.append(axis);
   const order = TYPES.map(([t]) => t);
@@ -191,7 +192,7 @@ function drawTimeline(points, bucket, params) {
       const n = m.get(t);
       if (!n) continue;
       const [from, to] = bars[b];
-      const rect = h("svg:rect", {class: "bar", "data-type": t, x: L + b * bw + 1, width: Math.max(1, bw - 2),
+      const rect = h("svg:rect", {class: "bar", "data-type": t, x: x0 + b * bw + 1, width: Math.max(1, bw - 2),
         y: y(base + n), height: Math.max(1, y(base) - y(base + n)), fill: COLOR[t] || "#777",
         onclick: () => go("timeline", null, {...params, type: t, from, to})});
       rect.append(h("svg:title", {text: `${from}${to !== from ? " – " + to : ""}: ${n} ${t}`}));
