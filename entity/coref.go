@@ -487,7 +487,8 @@ func (st *state) homeCountry() {
 		return
 	}
 	for _, e := range st.ents {
-		if e.Country == "" && e.Type != doc.LOC && !strings.HasPrefix(e.Name, "@") {
+		known := st.byKey["K:"+e.Name] == e // a lexicon entry says it has none: "Middle East"
+		if e.Country == "" && !known && !strings.HasPrefix(e.Name, "@") {
 			e.Country = best
 		}
 	}
