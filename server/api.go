@@ -376,17 +376,23 @@ func rebucket(pts []store.TimelinePoint, bucket string) ([]store.TimelinePoint, 
 	}
 	var out []store.TimelinePoint
 	at := map[[2]string]int{}
+	label := map[string]string{} // day → its bucket's first day; days repeat once per type
 	for _, p := range pts {
-		t, err := time.Parse(time.DateOnly, p.Day)
-		if err != nil {
-			continue
+		l, ok := label[p.Day]
+		if !ok {
+			t, err := time.Parse(time.DateOnly, p.Day)
+			if err != nil {
+				continue
+			}
+			if bucket == "week" {
+				t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+			} else {
+				t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+			}
+			l = t.Format(time.DateOnly)
+			label[p.Day] = l
 		}
-		if bucket == "week" {
-			t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
-		} else {
-			t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-		}
-		k := [2]string{t.Format(time.DateOnly), p.Type}
+		k := [2]string{l, p.Type}
 		if i, ok := at[k]; ok {
 			out[i].Count += p.Count
 			continue
