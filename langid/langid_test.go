@@ -48,3 +48,25 @@ func BenchmarkDetect(b *testing.B) {
 		Detect(body)
 	}
 }
+
+func TestPlainEnglish(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"english news", strings.Repeat("The minister said on Tuesday that the talks with the rebels would resume in the capital after a pause of two weeks, according to officials. ", 5), true},
+		{"french", strings.Repeat("Le ministre a déclaré mardi que les pourparlers avec les rebelles reprendraient dans la capitale après une pause de deux semaines, selon des responsables. ", 5), false},
+		{"spanish", strings.Repeat("El ministro dijo el martes que las conversaciones con los rebeldes se reanudarían en la capital tras una pausa de dos semanas, según funcionarios. ", 5), false},
+		{"german", strings.Repeat("Der Minister sagte am Dienstag, die Gespräche mit den Rebellen würden nach einer Pause von zwei Wochen in der Hauptstadt wieder aufgenommen. ", 5), false},
+		{"portuguese", strings.Repeat("O ministro disse na terça-feira que as conversas com os rebeldes seriam retomadas na capital após uma pausa de duas semanas, segundo autoridades. ", 5), false},
+		{"short english", "The minister said that the talks would resume.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := plainEnglish(tt.text); got != tt.want {
+				t.Errorf("plainEnglish = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
