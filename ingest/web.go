@@ -111,6 +111,8 @@ func pageReason(err error) string {
 		return "no article text in the page"
 	case errors.Is(err, htmltext.ErrTooLarge):
 		return fmt.Sprintf("page larger than the %d MiB limit", htmltext.MaxPage>>20)
+	case errors.Is(err, htmltext.ErrTooDeep):
+		return "page nested too deeply to be an article (" + err.Error() + ")"
 	}
 	return err.Error()
 }
