@@ -101,6 +101,8 @@ func TestEvents(t *testing.T) {
 			[]ent{pakistan, india}, []string{"AGREE India>Pakistan"}},
 		{"alleged as a modifier is no accusation", "Omar Sharif spoke of alleged abuses by Lena Modi.",
 			[]ent{sharif, modi}, nil},
+		{"one arrest told twice with other words for the police", "Lagos police detained Ben Okafor on Monday. Okafor, who leads the union, was arrested by officers at his home.",
+			[]ent{police, okafor, ent("officers|GROUP|NGA")}, []string{"COERCE Lagos police>Ben Okafor"}},
 		{"prenominal participle is no event", "The detained Ben Okafor was freed by Lagos police.",
 			[]ent{police, okafor}, []string{"RETREAT Lagos police>Ben Okafor"}},
 	}

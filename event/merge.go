@@ -37,48 +37,54 @@ func merge(d *doc.Doc, cs []candidate) []candidate {
 
 func findSame(out []candidate, c candidate, d *doc.Doc) int {
 	for k := range out {
-		o := &out[k].ev
-		e := &c.ev
-		if o.Type != e.Type {
-			continue
-		}
-		if o.Sentence == e.Sentence && o.Source == e.Source && o.Source != "" && (c.noun || out[k].noun) {
-			// "met with X during his visit": the noun restates the verb.
+		if sameEvent(d, out[k], c) {
 			return k
 		}
-		if o.Sentence == e.Sentence && o.Source == e.Source && out[k].lemma == c.lemma && !c.noun && !out[k].noun {
-			// "Noel is charged with ...; Thomas is charged with ...":
-			// one act told of several people.
-			return k
-		}
-		if speechTypes[e.Type] && o.Source == e.Source && o.Source != "" && o.Target != e.Target &&
-			sameCountry(d, o.Target, e.Target) && sameStatement(out[k], c) {
-			// "apologized to Erdogan" and "apologized to the Turkish
-			// people": one act addressed to one side.
-			return k
-		}
-		swapped := symmetric[e.Type] && o.Source == e.Target && o.Target == e.Source
-		if !swapped && (o.Source != e.Source || o.Target != e.Target) {
-			// Only a noun report may leave a role open: "the attack on
-			// the embassy" restates an attack already found.
-			if !c.noun || !fits(o.Source, e.Source) || !fits(o.Target, e.Target) {
-				continue
-			}
-			if !(o.Source != "" && o.Source == e.Source) && !(o.Target != "" && o.Target == e.Target) {
-				continue
-			}
-		}
-		if o.DateBasis == doc.DateText && e.DateBasis == doc.DateText && o.Date != e.Date &&
-			out[k].postDate == "" && c.postDate == "" {
-			continue
-		}
-		if speechTypes[e.Type] && !sameStatement(out[k], c) {
-			continue
-		}
-		return k
 	}
 	return -1
 }
+
+// sameEvent reports whether b, found later, retells the event a.
+func sameEvent(d *doc.Doc, a, b candidate) bool {
+	o, e := a.ev, b.ev
+	if o.Type != e.Type {
+		return false
+	}
+	if o.Sentence == e.Sentence && o.Source == e.Source {
+		// "met with X during his visit": a noun restates the verb;
+		// "Noel is charged ...; Thomas is charged ...": one act told of
+		// several people.
+		if o.Source != "" && (a.noun || b.noun) || a.lemma == b.lemma && !a.noun && !b.noun {
+			return true
+		}
+	}
+	if o.DateBasis == doc.DateText && e.DateBasis == doc.DateText && o.Date != e.Date &&
+		a.postDate == "" && b.postDate == "" {
+		return false
+	}
+	switch {
+	case o.Source == e.Source && o.Target == e.Target:
+	case symmetric[e.Type] && o.Source == e.Target && o.Target == e.Source:
+	case speechTypes[e.Type] && o.Source == e.Source && o.Source != "" && sameCountry(d, o.Target, e.Target):
+		// "apologized to Erdogan" and "apologized to the Turkish people".
+	case material[e.Type] && o.Target == e.Target && o.Target != "" &&
+		(o.Source == "" || e.Source == "" || sameCountry(d, o.Source, e.Source)):
+		// "police detained her" and "she was arrested by officers".
+		return true
+	case b.noun && fits(o.Source, e.Source) && fits(o.Target, e.Target) &&
+		(o.Source != "" && o.Source == e.Source || o.Target != "" && o.Target == e.Target):
+		// Only a noun report may leave a role open: "the attack on the
+		// embassy" restates an attack already found.
+	default:
+		return false
+	}
+	return !speechTypes[e.Type] || sameStatement(a, b)
+}
+
+// material are the acts done to a target that an article retells with
+// other words for the actor ("police", "officers", "the State Security
+// Service").
+var material = map[string]bool{"COERCE": true, "ASSAULT": true, "SANCTION": true}
 
 // sameCountry reports whether two entity IDs name actors of one country.
 func sameCountry(d *doc.Doc, a, b string) bool {
