@@ -1,0 +1,51 @@
+package storecmd
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"github.com/chronicle/chronicle/analysis"
+	"github.com/chronicle/chronicle/store/sqlite"
+)
+
+// The stored analysis rebuilds the contract JSON of `chronicle analyze`
+// exactly, for every sample article.
+func TestStoredAnalysisRebuildsContract(t *testing.T) {
+	ctx := context.Background()
+	arts, err := benchArticles(nil)
+	if err != nil {
+		t.Skip(err)
+	}
+	p, err := analysis.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	in := &ingester{st: db, pipeline: p, progress: &counter{}, refused: func(err error) { t.Error(err) }}
+	if _, err := in.run(ctx, repeatArticles(arts, len(arts))); err != nil {
+		t.Fatal(err)
+	}
+	for a := range repeatArticles(arts, len(arts)) {
+		want, err := json.Marshal(analysis.Record(p.Analyze(a.Article)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored, err := db.Article(ctx, a.Article.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := json.Marshal(analysis.Record(stored.Doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: stored analysis differs:\n got %.600s\nwant %.600s", a.Article.Origin, got, want)
+		}
+	}
+}
