@@ -71,6 +71,9 @@ func (st *state) groupMention(i, n int, noun string) {
 			}
 		}
 	}
+	if !marked && a == i && i > 0 && st.ws[i-1].Sent == st.ws[i].Sent && st.ws[i-1].Tag == "NN" && !st.used[i-1] && !st.ws[i-1].Cap {
+		a = i - 1 // "transit officers"
+	}
 	if e == nil {
 		e = st.entity("", ent{Entity: doc.Entity{Name: st.text(a, i+n), Type: doc.GROUP, Country: country, Sector: g.Sector}})
 	}

@@ -231,6 +231,16 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "bodies with 'and' or a possessive inside; two names joined by 'and'",
+			body: "Officials from the Department of Health and Human Services met the Ohio Attorney's Office staff while Israel and Turkey talked.",
+			want: []want{
+				{mention: "Department of Health and Human Services", typ: doc.ORG, sector: "GOV"},
+				{mention: "Ohio Attorney's Office", typ: doc.ORG, country: "USA"},
+				{mention: "Israel", typ: doc.GPE},
+				{mention: "Turkey", typ: doc.GPE},
+			},
+		},
+		{
 			name: "an embassy is a facility of its country",
 			body: "Protesters gathered outside the French Embassy in Beirut on Friday.",
 			want: []want{

@@ -92,6 +92,14 @@ func (st *state) runEnd(i int) int {
 			j++
 			continue
 		}
+		if isPossessive(w.Text) && w.Start == st.ws[j-1].End && j+1 < len(st.ws) && st.ws[j+1].Sent == sent && st.isHead(j+1) {
+			j += 2 // "U.S. Attorney's Office", "Sheriff's Department"
+			continue
+		}
+		if (w.Text == "and" || w.Text == "&") && j+1 < len(st.ws) && st.ws[j+1].Sent == sent && st.capWord(j+1) && !st.used[j+1] {
+			j += 2 // kept only when an organisation's head ends the run
+			continue
+		}
 		if connectors[w.Text] {
 			k := j + 1
 			if w.Text == "of" && k < len(st.ws) && st.ws[k].Text == "the" {
@@ -220,6 +228,26 @@ func (st *state) titleAt(i int) (int, *title) {
 	return bestN, best
 }
 
+// twoNames reports whether the run [i, j) with "and" at k names two
+// things rather than one body ("Customs and Border Protection",
+// "Department of Health and Human Services").
+func (st *state) twoNames(i, k, j int) bool {
+	if _, _, ok := st.headOf(i, j); !ok {
+		return true
+	}
+	_, _, first := st.headOf(i, k)
+	if !first {
+		return false
+	}
+	return st.ofAt(i, k) < 0 || st.ofAt(k+1, j) >= 0
+}
+
+// isHead reports whether word i is a head word of organisation names.
+func (st *state) isHead(i int) bool {
+	_, ok := st.lx.heads[st.ws[i].Text]
+	return ok
+}
+
 // headOf returns the head word of the name in words [a, b): the word before
 // the first "of" ("Department of State"), else the last word.
 func (st *state) headOf(a, b int) (string, head, bool) {
@@ -245,6 +273,14 @@ func (st *state) headOf(a, b int) (string, head, bool) {
 // what it consumed.
 func (st *state) run(i int) int {
 	j := st.runEnd(i)
+	for k := i + 1; k < j; k++ {
+		if t := st.ws[k].Text; t == "and" || t == "&" {
+			if st.twoNames(i, k, j) {
+				j = k // "Israel and Turkey", "MIT and Colorado State University"
+			}
+			break
+		}
+	}
 	if low := strings.ToLower(st.ws[i].Text); j == i+1 && st.ws[i].First {
 		if _, ok := st.lx.groups[low]; ok { // "Police said ..."
 			st.groupMention(i, 1, low)
