@@ -315,10 +315,8 @@ func (st *state) run(i int) int {
 		}
 		if n, k := st.lookup(pos); n > 0 && !(n == 1 && !k.Nation && k.Type == doc.GPE && st.findPerson(nameParts(st.ws[pos].Text)) != nil) {
 			if _, h, ok := st.headOf(pos, j); ok && pos+n < j && k.Type != doc.PERSON {
-				if tn, _ := st.titleAt(pos + n); tn == 0 {
-					st.org(pos, j, h, c)
-					return j
-				}
+				st.org(pos, j, h, c) // "US Embassy", "Ohio Attorney's Office"
+				return j
 			}
 			if c.t != nil && c.tEnd == pos && pos+n < j && k.Type != doc.PERSON {
 				st.person(pos, j, c, nil) // "Prime Minister Jordan Haddad"
@@ -336,7 +334,7 @@ func (st *state) run(i int) int {
 			}
 			if k.Nation || k.Type == doc.GPE {
 				if tn, _ := st.titleAt(pos + n); tn > 0 && pos+n < j {
-					st.add(st.countryEnt(k.Country), pos, pos+n, doc.MentionName)
+					st.known(pos, pos+n, k)
 					c.country = k.Country
 					pos += n
 					continue
