@@ -151,6 +151,7 @@ func TestBrowser(t *testing.T) {
 			"#timeline svg rect.bar[data-type=" + ev.Type + "]": 1, "#events tr.click": 1}},
 		{"event", "#/event/" + fmt.Sprint(ev.ID), "event", map[string]int{".hit blockquote mark": 1}},
 		{"entity", "#/entity/" + fmt.Sprint(ent), "entity", map[string]int{"#entity dd": 4}},
+		{"articles", "#/articles", "articles", map[string]int{"table tr.click": 8}},
 		{"search", "#/search?q=" + url.QueryEscape(word), "search", map[string]int{"#results .hit mark": 1}},
 	}
 	for _, p := range pages {
