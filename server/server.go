@@ -1,10 +1,3 @@
-// Package server is Chronicle's HTTP face: a JSON API over a store.Reader
-// (events, entities, articles with their analysis, quotes, search, a
-// timeline and an actor network) and the web page that draws them, which
-// is embedded in the binary and needs no network.
-//
-// The server only reads, unless it is given a Writer and a token: then
-// POST /api/articles analyses and stores articles sent with that token.
 package server
 
 import (
