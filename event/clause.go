@@ -320,15 +320,8 @@ func (c *clause) boundary(i int) bool {
 	return false
 }
 
-// prepObject finds the actor after the preposition prep within a short
-// window after token end, or -1.
-func (c *clause) prepObject(end int, prep string) int {
-	x, _ := c.prepObjectHead(end, prep)
-	return x
-}
-
-// prepObjectHead is prepObject that also tells whether the actor heads
-// its phrase.
+// prepObjectHead finds the actor after the preposition prep within a
+// short window after token end, or -1, and whether it heads its phrase.
 func (c *clause) prepObjectHead(end int, prep string) (int, bool) {
 	a := c.a
 	for k := end + 1; k < c.last && k <= end+10; k++ {
@@ -369,7 +362,7 @@ func (c *clause) directObjectHead(end int) (int, bool) {
 	if j >= c.last {
 		return -1, false
 	}
-	if t := a.tag(j); t == "IN" || t == "TO" {
+	if t := a.tag(j); t == "IN" || t == "TO" || a.lower[j] == "that" {
 		return -1, false
 	}
 	return c.chainRightHead(j)
@@ -417,6 +410,11 @@ func (c *clause) complementActor(end int) int {
 	}
 	if k >= c.last || !a.nom(k) {
 		return -1
+	}
+	if x := a.actor(k); x >= 0 {
+		// A name opening the clause is its subject, whatever the tagger
+		// makes of the verb after it.
+		return x
 	}
 	return c.chainRight(k)
 }

@@ -103,6 +103,12 @@ func TestEvents(t *testing.T) {
 			[]ent{sharif, modi}, nil},
 		{"one arrest told twice with other words for the police", "Lagos police detained Ben Okafor on Monday. Okafor, who leads the union, was arrested by officers at his home.",
 			[]ent{police, okafor, ent("officers|GROUP|NGA")}, []string{"COERCE Lagos police>Ben Okafor"}},
+		{"vowed to retaliate is a threat", "Pakistan vowed to retaliate against India.",
+			[]ent{pakistan, india}, []string{"THREATEN Pakistan>-"}},
+		{"what is demanded has not happened", "Omar Sharif demanded that Lena Modi release Ben Okafor.",
+			[]ent{sharif, modi, okafor}, []string{"REQUEST Omar Sharif>Lena Modi"}},
+		{"past tense taken for a participle", "Sahel rebels killed Ben Okafor on Monday.",
+			[]ent{rebels, okafor}, []string{"ASSAULT Sahel rebels>Ben Okafor"}},
 		{"prenominal participle is no event", "The detained Ben Okafor was freed by Lagos police.",
 			[]ent{police, okafor}, []string{"RETREAT Lagos police>Ben Okafor"}},
 	}

@@ -69,6 +69,10 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if p.cue && !c.threatCue(end) || p.blame && !c.blameCue(end) {
 		return candidate{}, false
 	}
+	if typ == "AGREE" && c.threatCue(end) && c.infinitiveAfter(end) {
+		// "vowed to retaliate": a promise of harm is a threat.
+		typ, code = "THREATEN", "138"
+	}
 	if lemma == "deny" && !c.denial(end) {
 		return candidate{}, false
 	}
@@ -389,12 +393,39 @@ func (c *clause) passive(v int) bool {
 			}
 			return false
 		case a.isNominal(i):
-			return true
+			// "allegations dismissed by Tehran" is a reduced relative;
+			// "Israeli forces killed 35 Palestinians" is a past tense the
+			// tagger took for a participle.
+			return byAgent || !c.objectFollows(v)
 		default:
 			return byAgent
 		}
 	}
 	return byAgent
+}
+
+// objectFollows reports whether a noun phrase follows the verb at v, as a
+// direct object does: "killed at least 35 Palestinians".
+func (c *clause) objectFollows(v int) bool {
+	a := c.a
+	j := v + 1
+	for j < c.last && strings.HasPrefix(a.tag(j), "RB") {
+		j++
+	}
+	if j >= c.last {
+		return false
+	}
+	if j+1 < c.last {
+		switch a.lower[j] + " " + a.lower[j+1] {
+		case "at least", "more than", "up to", "as many", "nearly all":
+			return true
+		}
+	}
+	switch a.tag(j) {
+	case "DT", "CD", "PRP$", "NNP", "NNPS", "NNS", "NN", "JJ", "PRP":
+		return a.lower[j] != "by"
+	}
+	return a.ent[j] >= 0
 }
 
 // modality reads the auxiliaries before the verb at v (and the sentence
@@ -431,7 +462,7 @@ func (c *clause) modality(v int) (neg, hyp bool) {
 			break
 		}
 	}
-	if a.lower[c.last-1] == "?" {
+	if a.lower[c.last-1] == "?" || c.governed(v) {
 		hyp = true
 	}
 	return neg, hyp
@@ -445,6 +476,42 @@ func (c *clause) modal(v int) bool {
 		}
 	}
 	return false
+}
+
+// governing are verbs whose complement has not happened: "demanded that
+// Ruto withdraw the bill", "plans to visit".
+var governing = map[string]bool{
+	"demand": true, "urge": true, "ask": true, "request": true, "call": true, "want": true,
+	"propose": true, "order": true, "seek": true, "plan": true, "hope": true, "expect": true,
+	"threaten": true, "warn": true, "vow": true, "pledge": true, "promise": true, "agree": true,
+	"refuse": true, "decide": true, "try": true, "attempt": true, "intend": true, "aim": true,
+	"insist": true, "recommend": true, "suggest": true, "offer": true, "prepare": true,
+}
+
+// governed reports whether the verb at v is in the complement of a verb of
+// wanting, asking or promising earlier in its clause.
+func (c *clause) governed(v int) bool {
+	a := c.a
+	for i := v - 1; i >= c.first && i >= v-12; i-- {
+		w := a.lower[i]
+		if w == "," || w == ";" || w == ":" {
+			return false
+		}
+		if !a.isVerb(i) {
+			continue
+		}
+		for _, l := range suffixCandidates(a.lx.baseVerb(w)) {
+			if governing[l] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// infinitiveAfter reports whether "to" and a verb follow token end.
+func (c *clause) infinitiveAfter(end int) bool {
+	return end+2 < c.last && c.a.lower[end+1] == "to" && c.a.isVerb(end+2)
 }
 
 // afterDo reports whether the base-form verb at v follows "do", "did" or
