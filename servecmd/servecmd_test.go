@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"regexp"
@@ -66,6 +67,31 @@ func TestDemo(t *testing.T) {
 	getJSON(t, base+"api/timeline", &tl)
 	if len(tl.Items) == 0 {
 		t.Error("empty timeline")
+	}
+	// Every endpoint answers over the real store, lists and records alike.
+	var list struct {
+		Items []map[string]any `json:"items"`
+	}
+	first := map[string]string{}
+	for _, path := range []string{"events", "entities", "articles", "quotes", "network", "stories"} {
+		list.Items = nil
+		getJSON(t, base+"api/"+path, &list)
+		if len(list.Items) == 0 {
+			t.Errorf("/api/%s: empty over the samples", path)
+			continue
+		}
+		first[path] = fmt.Sprint(list.Items[0]["id"])
+	}
+	for _, path := range []string{"events", "entities", "articles", "stories"} {
+		var rec map[string]any
+		getJSON(t, base+"api/"+path+"/"+strings.TrimSuffix(first[path], ".0"), &rec)
+		if rec["id"] == nil {
+			t.Errorf("/api/%s/%s: no id in %v", path, first[path], rec)
+		}
+	}
+	getJSON(t, base+"api/search?q=said", &list)
+	if len(list.Items) == 0 {
+		t.Error("/api/search?q=said: no hits")
 	}
 	cancel()
 	select {
