@@ -369,7 +369,7 @@ async function article(id, params) {
   const side = h("div", {class: "side panel"}, sideLists(an, a));
   const first = a.sentences.length ? body.slice(0, byteIndex(body)(a.sentences[0][1])) : "";
   show(h("h1", {text: a.title || an.article.title || clip(first, 120) || a.id}),
-    h("p", {class: "muted"}, [a.source, (a.published || "").slice(0, 10), a.url ? h("a", {href: a.url, rel: "noreferrer", text: "original"}) : null]
+    h("p", {class: "muted"}, [a.source, (a.published || "").slice(0, 10), /^https?:\/\//i.test(a.url || "") ? h("a", {href: a.url, rel: "noreferrer", text: "original"}) : null]
       .filter(Boolean).flatMap((x, i) => i ? [" · ", x] : [x])),
     h("div", {class: "keys"}, h("span", {class: "e PERSON", text: "entity"}), h("span", {class: "t", text: "time expression"}),
       h("span", {class: "q", text: "quotation"}), h("span", {class: "v", text: "event trigger"})),
