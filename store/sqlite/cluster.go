@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/chronicle/chronicle/store"
 )
@@ -249,6 +250,7 @@ func (g *graph) save(ctx context.Context, tx *sql.Tx, lo, hi string) error {
 	}
 	type comp struct {
 		first, last, title string
+		lead               int // the earliest original article
 		articles           int
 		events             map[int64]bool
 		id                 int64
@@ -258,13 +260,13 @@ func (g *graph) save(ctx context.Context, tx *sql.Tx, lo, hi string) error {
 		r := g.find(i)
 		c := comps[r]
 		if c == nil {
-			c = &comp{first: g.pub[i], events: map[int64]bool{}}
+			c = &comp{first: g.pub[i], lead: -1, events: map[int64]bool{}}
 			comps[r] = c
 		}
 		c.last = max(c.last, g.pub[i])
 		c.articles++
-		if c.title == "" && !g.dup[i] {
-			c.title = g.title[i]
+		if c.lead < 0 && !g.dup[i] {
+			c.lead, c.title = i, g.title[i]
 		}
 	}
 	for ev, list := range g.events {
@@ -282,6 +284,17 @@ func (g *graph) save(ctx context.Context, tx *sql.Tx, lo, hi string) error {
 	sort.Ints(roots)
 	for _, r := range roots {
 		c := comps[r]
+		if c.title == "" {
+			// Untitled inputs (dated text): the story is named by the
+			// opening words of its first article.
+			lead := c.lead
+			if lead < 0 {
+				lead = r
+			}
+			if c.title, err = opening(ctx, tx, g.ids[lead]); err != nil {
+				return err
+			}
+		}
 		res, err := insert.ExecContext(ctx, c.title, c.first, c.last, c.articles, len(c.events))
 		if err != nil {
 			return err
@@ -303,6 +316,22 @@ func (g *graph) save(ctx context.Context, tx *sql.Tx, lo, hi string) error {
 	_, err = tx.ExecContext(ctx, `UPDATE events SET story = (SELECT a.story FROM articles a WHERE a.id = events.first_article)
 		WHERE first_article IN (SELECT id FROM articles WHERE published BETWEEN ? AND ?)`, lo, hi)
 	return err
+}
+
+// opening returns the first words of an article's body, cut at a word.
+func opening(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	var s string
+	if err := tx.QueryRowContext(ctx, `SELECT substr(body, 1, 100) FROM articles WHERE id = ?`, id).Scan(&s); err != nil {
+		return "", err
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if len([]rune(s)) >= 100 {
+		if i := strings.LastIndexByte(s, ' '); i > 40 {
+			s = s[:i]
+		}
+		s += "…"
+	}
+	return s, nil
 }
 
 const storyColumns = `id, title, first, last, n_articles, n_events FROM stories`
