@@ -47,8 +47,9 @@ type open struct {
 }
 
 // Read parses one CoNLL-U stream into documents. Paragraphs ("# newpar")
-// are separated by a blank line and sentences by a space, so that the
-// segmenter sees the layout a news article has.
+// are separated by a blank line and sentences by a space (a line break
+// after a heading or caption without a full stop), so that the segmenter
+// sees the layout a news article has.
 func Read(r io.Reader) ([]Document, error) {
 	var (
 		docs   []Document
@@ -63,6 +64,8 @@ func Read(r io.Reader) ([]Document, error) {
 		mwtEnd     int
 		mwtS, mwtE int
 		mwtAt      int // bytes of the token's surface its words took so far
+		mwtSpace   bool
+		space      bool // a space is owed before the next token of the sentence
 	)
 	flush := func() {
 		if cur == nil {
@@ -123,14 +126,21 @@ func Read(r io.Reader) ([]Document, error) {
 		if !inSent {
 			inSent = true
 			if b.Len() > 0 {
-				if newpar {
+				switch {
+				case newpar:
 					b.WriteString("\n\n")
-				} else {
+				case !endsSentence(b.String()):
+					b.WriteByte('\n') // a heading or caption without a full stop
+				default:
 					b.WriteByte(' ')
 				}
 			}
-			newpar = false
+			newpar, space = false, false
 		}
+		if space && !(id0(f[0]) <= mwtEnd) {
+			b.WriteByte(' ')
+		}
+		space = false
 		if a, z, ok := strings.Cut(f[0], "-"); ok {
 			if _, err := strconv.Atoi(a); err != nil {
 				return nil, fmt.Errorf("conllu: line %d: bad range %q", line, f[0])
@@ -139,9 +149,7 @@ func Read(r io.Reader) ([]Document, error) {
 			mwtS, mwtAt = b.Len(), 0
 			b.WriteString(f[1])
 			mwtE = b.Len()
-			if !strings.Contains(f[9], "SpaceAfter=No") {
-				b.WriteByte(' ')
-			}
+			mwtSpace = !strings.Contains(f[9], "SpaceAfter=No")
 			continue
 		}
 		id, err := strconv.Atoi(f[0])
@@ -162,9 +170,10 @@ func Read(r io.Reader) ([]Document, error) {
 			w.start = b.Len()
 			b.WriteString(f[1])
 			w.end = b.Len()
-			if !strings.Contains(f[9], "SpaceAfter=No") {
-				b.WriteByte(' ')
-			}
+			space = !strings.Contains(f[9], "SpaceAfter=No")
+		}
+		if id == mwtEnd {
+			space = mwtSpace
 		}
 		sent = append(sent, w)
 		for _, ev := range entityEvents(f[9]) {
@@ -192,10 +201,21 @@ func Read(r io.Reader) ([]Document, error) {
 		cur.Text = b.String()
 		docs = append(docs, *cur)
 	}
-	for i := range docs {
-		docs[i].Text = strings.TrimRight(docs[i].Text, " ")
-	}
 	return docs, nil
+}
+
+// endsSentence reports whether text ends with sentence-final punctuation,
+// possibly inside closing quotes or brackets.
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, "\"'”’)] ")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";")
+}
+
+// id0 returns the first word id of a token line's ID field ("4-5" → 4).
+func id0(field string) int {
+	a, _, _ := strings.Cut(field, "-")
+	n, _ := strconv.Atoi(a)
+	return n
 }
 
 // event is one bracket of an Entity= annotation.
