@@ -97,7 +97,7 @@ type state struct {
 }
 
 func newState(lx *lexicon, d *doc.Doc) *state {
-	st := &state{lx: lx, d: d, byKey: map[string]*ent{}, lower: map[string]bool{}, country: map[string]int{}}
+	st := &state{lx: lx, d: d, byKey: map[string]*ent{}, lower: map[string]bool{}, country: map[string]int{}, spans: map[[2]int]bool{}}
 	st.ws = words(d, lx.abbrev)
 	st.used = make([]bool, len(st.ws))
 	st.owner = make([]*ent, len(st.ws))
@@ -120,11 +120,11 @@ func (st *state) add(e *ent, a, b int, kind string) {
 }
 
 func (st *state) addSpan(e *ent, start, end int, kind string, sent int, subject bool) {
-	for _, m := range st.ments {
-		if m.start == start && m.end == end {
-			return // one mention span, one entity
-		}
+	k := [2]int{start, end}
+	if st.spans[k] {
+		return // one mention span, one entity
 	}
+	st.spans[k] = true
 	st.ments = append(st.ments, ment{start: start, end: end, kind: kind, e: e, sent: sent, subject: subject})
 	if e.Country != "" && e.Type == doc.GPE {
 		st.country[e.Country]++
