@@ -93,6 +93,7 @@ type state struct {
 	titles    []pending
 	country   map[string]int  // how often each country is named, for defaults
 	owner     []*ent          // the entity whose mention covers each word
+	spans     map[[2]int]bool // mention spans taken
 	countries map[string]bool // every country the article names, by code
 }
 
