@@ -109,6 +109,10 @@ func TestEvents(t *testing.T) {
 			[]ent{sharif, modi, okafor}, []string{"REQUEST Omar Sharif>Lena Modi"}},
 		{"past tense taken for a participle", "Sahel rebels killed Ben Okafor on Monday.",
 			[]ent{rebels, okafor}, []string{"ASSAULT Sahel rebels>Ben Okafor"}},
+		{"an attack in words", "Omar Sharif attacked Lena Modi over her remarks.",
+			[]ent{sharif, modi}, []string{"ACCUSE Omar Sharif>Lena Modi"}},
+		{"an attack with arms", "Sahel rebels attacked the French Embassy with rockets.",
+			[]ent{rebels, embassy}, []string{"ASSAULT Sahel rebels>French Embassy in Bamako"}},
 		{"prenominal participle is no event", "The detained Ben Okafor was freed by Lagos police.",
 			[]ent{police, okafor}, []string{"RETREAT Lagos police>Ben Okafor"}},
 	}

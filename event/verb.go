@@ -69,6 +69,10 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if p.cue && !c.threatCue(end) || p.blame && !c.blameCue(end) {
 		return candidate{}, false
 	}
+	if lemma == "attack" && !c.physical(v, end) {
+		// "Musk attacked the Commission, calling its rules censorship".
+		typ, code, p = "ACCUSE", "111", verbalAttack
+	}
 	if typ == "AGREE" && c.threatCue(end) && c.infinitiveAfter(end) {
 		// "vowed to retaliate": a promise of harm is a threat.
 		typ, code = "THREATEN", "138"
@@ -507,6 +511,38 @@ func (c *clause) governed(v int) bool {
 		}
 	}
 	return false
+}
+
+// verbalAttack is the pattern of "attack" used for words, not force.
+var verbalAttack = &pattern{head: "attack", typ: "ACCUSE", cameo: "111", targets: []string{"obj"}}
+
+// physical reports whether an attack is one of force: the sentence names
+// harm or arms, and the attack is not "for" or "over" something said or
+// done, nor followed by the speaker "calling" or "saying" anything.
+func (c *clause) physical(v, end int) bool {
+	a := c.a
+	harm := false
+	for k := c.first; k < c.last; k++ {
+		if k != v && a.lx.is("harm", a.lower[k]) {
+			harm = true
+		}
+	}
+	for k := end + 1; k < c.last && k <= end+8; k++ {
+		switch a.lower[k] {
+		case "for", "over", "as":
+			if !harm {
+				return false
+			}
+		case "calling", "saying", "accusing", "describing":
+			return false
+		}
+	}
+	if harm {
+		return true
+	}
+	// Between named people and bodies, an attack without arms is one of words.
+	s := c.subject(v, 0)
+	return s.ent < 0 || a.d.Entities[s.ent].Type != doc.PERSON && a.d.Entities[s.ent].Sector != "MED"
 }
 
 // infinitiveAfter reports whether "to" and a verb follow token end.
