@@ -60,7 +60,7 @@ func (c *clause) speechAct(i, speaker int, q doc.Quote) (candidate, bool) {
 		if !ok {
 			continue
 		}
-		if c.negatedCue(i) {
+		if c.negatedCue(i, end) {
 			return candidate{}, false
 		}
 		tgt := -1
@@ -99,8 +99,14 @@ func (c *clause) mostlyQuoted(qi int) bool {
 	return 2*n >= c.last-c.first
 }
 
-// negatedCue reports whether a cue is denied right before it: "not a Warning".
-func (c *clause) negatedCue(i int) bool {
+// negatedCue reports whether a cue running from token i to end is denied
+// inside or right before it: "not a Warning", "there is no threat".
+func (c *clause) negatedCue(i, end int) bool {
+	for j := i + 1; j < end; j++ {
+		if c.a.lx.is("neg", c.a.lower[j]) {
+			return true
+		}
+	}
 	for j := i - 1; j >= c.first && j >= i-3; j-- {
 		if c.a.lx.is("neg", c.a.lower[j]) {
 			return true

@@ -354,7 +354,7 @@ func (c *clause) event(typ, code, mode string, src, tgt, i, j int, status string
 // of heading a clause: "the alleged attack", "detained migrants".
 func (c *clause) prenominal(v int) bool {
 	a := c.a
-	if t := a.tag(v); t != "VBN" && t != "VBG" {
+	if t := a.tag(v); t != "VBN" && t != "VBG" && !(t == "VBD" && v > c.first && a.tag(v-1) == "IN") {
 		return false
 	}
 	if v+1 >= c.last || !strings.HasPrefix(a.tag(v+1), "NN") {
@@ -368,7 +368,7 @@ func (c *clause) prenominal(v int) bool {
 		return true
 	case "IN":
 		// "of alleged victims"
-		return a.tag(v) == "VBN"
+		return a.tag(v) != "VBG"
 	}
 	return a.lower[v-1] == "'s"
 }
