@@ -249,7 +249,7 @@ async function network(_, params) {
   const form = filterForm(params, "network");
   const box = h("div", {id: "network"});
   show(h("h1", {text: "Who acts on whom"}), form, box);
-  const res = await api("/api/network" + query({actor: params.actor, type: params.type, class: params.class, limit: 400}));
+  const res = await api("/api/network" + query({actor: params.actor, type: params.type, class: params.class, limit: 250}));
   box.append(drawNetwork(res.items));
 }
 
@@ -278,7 +278,10 @@ function drawNetwork(edges) {
       h("svg:path", {d: "M0,0 L10,5 L0,10 z", fill: c})));
   }
   svg.append(defs);
-  const radius = (n) => 5 + Math.sqrt(n.weight) * 2.2;
+  const maxWeight = Math.max(...[...nodes.values()].map((n) => n.weight));
+  const radius = (n) => 4 + 10 * Math.sqrt(n.weight / maxWeight);
+  // Only the busiest actors are named; the rest say who they are on hover.
+  const named = new Set([...nodes.values()].sort((a, b) => b.weight - a.weight).slice(0, 40));
   for (const p of pairs.values()) {
     const n = p.coop + p.conflict, kind = p.coop > p.conflict ? "coop" : "conflict";
     const dx = p.t.x - p.s.x, dy = p.t.y - p.s.y, d = Math.hypot(dx, dy) || 1;
@@ -293,7 +296,7 @@ function drawNetwork(edges) {
     const g = h("svg:g", {onclick: () => go("entity", n.ref.id)});
     g.append(h("svg:circle", {class: "node " + n.ref.type, cx: n.x, cy: n.y, r: radius(n)},
       h("svg:title", {text: `${n.ref.name} (${n.ref.type}${n.ref.country ? ", " + n.ref.country : ""}): ${n.weight} events`})));
-    g.append(h("svg:text", {class: "label", x: n.x + radius(n) + 3, y: n.y + 4, text: n.ref.name}));
+    if (named.has(n)) g.append(h("svg:text", {class: "label", x: n.x + radius(n) + 3, y: n.y + 4, text: n.ref.name}));
     svg.append(g);
   }
   const legend = h("div", {class: "legend"}, h("span", {color: "#2e8b57", text: "mostly cooperation"}),
