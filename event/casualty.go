@@ -54,46 +54,62 @@ func (c *clause) countBefore(k int) (int, bool) {
 }
 
 // casualties reads the dead and wounded a sentence reports and gives them
-// to its first assault: "killed 25 people and injured many more" gives 25
-// dead and an unknown number of injured.
+// to the assault they follow ("airstrikes ... that killed 25 people and
+// injured many more" gives the airstrikes 25 dead and an unknown number
+// of injured), else to the sentence's first assault.
 func (c *clause) casualties(evs []candidate) {
-	first := -1
-	for i := range evs {
-		if evs[i].ev.Type == "ASSAULT" {
-			first = i
-			break
+	owner := func(k int) int {
+		best, first := -1, -1
+		for i := range evs {
+			if evs[i].ev.Type != "ASSAULT" {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			if evs[i].ev.Trigger.Start < c.a.d.Tokens[k].Start &&
+				(best < 0 || evs[i].ev.Trigger.Start > evs[best].ev.Trigger.Start) {
+				best = i
+			}
 		}
+		if best < 0 {
+			return first
+		}
+		return best
 	}
-	if first < 0 {
-		return
-	}
-	var dead, hurt *int
 	for k := c.first; k < c.last; k++ {
 		w := c.a.lower[k]
+		var n int
+		var ok, dead bool
 		switch w {
 		case "killed", "killing", "kills", "kill", "murdered", "massacred":
-			if n, ok := c.countAfter(k); ok && dead == nil {
-				dead = &n
-			} else if n, ok := c.countBefore(k); ok && dead == nil && c.passiveWord(k) {
-				dead = &n
+			dead = true
+			if n, ok = c.countAfter(k); !ok && c.passiveWord(k) {
+				n, ok = c.countBefore(k)
 			}
 		case "dead", "died", "deaths", "fatalities":
-			if n, ok := c.countBefore(k); ok && dead == nil {
-				dead = &n
-			}
+			dead = true
+			n, ok = c.countBefore(k)
 		case "injured", "injuring", "wounded", "wounding", "injuries":
-			if n, ok := c.countAfter(k); ok && hurt == nil && w != "injuries" {
-				hurt = &n
-			} else if n, ok := c.countBefore(k); ok && hurt == nil && (c.passiveWord(k) || k > c.first && c.a.tag(k-1) != "CC") {
-				hurt = &n
+			if w != "injuries" {
+				n, ok = c.countAfter(k)
+			}
+			if !ok && (c.passiveWord(k) || k > c.first && c.a.tag(k-1) != "CC") {
+				n, ok = c.countBefore(k)
 			}
 		}
-	}
-	if dead != nil {
-		evs[first].ev.Fatalities = dead
-	}
-	if hurt != nil {
-		evs[first].ev.Injuries = hurt
+		if !ok {
+			continue
+		}
+		i := owner(k)
+		if i < 0 {
+			return
+		}
+		if dead && evs[i].ev.Fatalities == nil {
+			evs[i].ev.Fatalities = &n
+		} else if !dead && evs[i].ev.Injuries == nil {
+			evs[i].ev.Injuries = &n
+		}
 	}
 }
 

@@ -202,6 +202,13 @@ func TestDetails(t *testing.T) {
 		t.Errorf("date: got %s (%s), want the publication day", e.Date, e.DateBasis)
 	}
 
+	text = "Sahel rebels attacked the French Embassy, after Pakistani airstrikes on Sahel rebels in Bamako that killed 25 people."
+	d = build(t, text, ent("Pakistan|GPE|PAK|Pakistani"), rebels, embassy, bamako)
+	c.Run(d)
+	if len(d.Events) != 2 || d.Events[0].Fatalities != nil || d.Events[1].Fatalities == nil || *d.Events[1].Fatalities != 25 {
+		t.Errorf("the dead belong to the airstrikes: got %q", summary(d))
+	}
+
 	text = "Nine people were killed when Sahel rebels stormed the French Embassy."
 	d = build(t, text, rebels, embassy)
 	c.Run(d)

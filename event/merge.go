@@ -151,7 +151,4 @@ func absorb(k *candidate, c candidate) {
 	if o.Location == "" {
 		o.Location = e.Location
 	}
-	if o.Mode == "" {
-		o.Mode = e.Mode
-	}
 }

@@ -346,7 +346,7 @@ func (c *clause) event(typ, code, mode string, src, tgt, i, j int, status string
 	if tgt >= 0 {
 		ev.Target = d.Entities[tgt].ID
 	}
-	ev.Location = c.location(src, tgt)
+	ev.Location = c.location(j-1, src, tgt)
 	return ev
 }
 
@@ -653,23 +653,42 @@ func (c *clause) reported(v int) (string, int) {
 }
 
 // location returns the place of the event: the first place named after
-// "in" or "at" in the sentence that is not one of its actors.
-func (c *clause) location(src, tgt int) string {
+// "in" or "at" following the trigger within its clause, else before it
+// back to the clause's start; never one of its actors, and never an "in"
+// inside a name ("the US Embassy in Baghdad").
+func (c *clause) location(trig, src, tgt int) string {
 	a := c.a
-	for k := c.first; k+1 < c.last; k++ {
-		if a.lower[k] != "in" && a.lower[k] != "at" {
-			continue
+	place := func(k int) string {
+		if a.lower[k] != "in" && a.lower[k] != "at" || a.ent[k] >= 0 || k+1 >= c.last {
+			return ""
 		}
 		x := a.ent[k+1]
 		if x < 0 && k+2 < c.last && a.tag(k+1) == "DT" {
 			x = a.ent[k+2]
 		}
 		if x < 0 || x == src || x == tgt {
-			continue
+			return ""
 		}
 		switch a.d.Entities[x].Type {
 		case doc.GPE, doc.LOC, doc.FAC:
 			return a.d.Entities[x].ID
+		}
+		return ""
+	}
+	for k := trig + 1; k < c.last; k++ {
+		if c.boundary(k) || a.lower[k] == "," {
+			break
+		}
+		if p := place(k); p != "" {
+			return p
+		}
+	}
+	for k := trig - 1; k >= c.first; k-- {
+		if c.boundary(k) || a.lower[k] == "," {
+			break
+		}
+		if p := place(k); p != "" {
+			return p
 		}
 	}
 	return ""
