@@ -15,6 +15,9 @@ type article struct {
 	quote []int    // token -> index of the quote holding it, or -1
 	lower []string // token text, lower-cased, apostrophes folded
 	tags  []string // part of speech, mended (see fixTag)
+	// vclass is, for verbs, whether their complement is wanted, claimed
+	// or denied rather than reported (classGovern ...).
+	vclass []int
 }
 
 // candidate is an event before merging, with what merging needs.
@@ -58,6 +61,12 @@ func newArticle(lx *lexicon, d *doc.Doc) *article {
 				// a sentence is a name, whatever the tagger says.
 				a.tags[i] = "NNP"
 			}
+		}
+	}
+	a.vclass = make([]int, n)
+	for i := range a.vclass {
+		if a.isVerb(i) {
+			a.vclass[i] = lx.verbClass(a.lower[i])
 		}
 	}
 	a.linkPronouns()

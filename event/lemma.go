@@ -18,12 +18,15 @@ func (lx *lexicon) verbLemma(word string) string {
 	if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
 		return ""
 	}
-	for _, c := range suffixCandidates(w) {
+	lemma := ""
+	eachCandidate(w, func(c string) bool {
 		if _, ok := lx.verbs[c]; ok {
-			return c
+			lemma = c
+			return true
 		}
-	}
-	return ""
+		return false
+	})
+	return lemma
 }
 
 // baseVerb returns a best-guess lemma for any verb form, for cue tests
@@ -64,45 +67,40 @@ func (lx *lexicon) nounLemma(word string) string {
 	return ""
 }
 
-// suffixCandidates lists possible lemmas of an inflected verb form, the
-// form itself first. British -ise spellings also yield their -ize twin.
-func suffixCandidates(w string) []string {
-	out := []string{w}
-	add := func(s string) {
-		if len(s) >= 2 {
-			out = append(out, s)
+// eachCandidate calls fn with each possible lemma of w, the form itself
+// first, until fn returns true; it reports whether one did. It builds no
+// list, as it runs for every verb of every article.
+func eachCandidate(w string, fn func(string) bool) bool {
+	try := func(c string) bool {
+		if len(c) < 2 {
+			return false
 		}
+		if fn(c) {
+			return true
+		}
+		if strings.HasSuffix(c, "ise") {
+			return fn(c[:len(c)-3] + "ize")
+		}
+		return false
+	}
+	if try(w) {
+		return true
 	}
 	switch {
 	case strings.HasSuffix(w, "ied") || strings.HasSuffix(w, "ies"):
-		add(w[:len(w)-3] + "y")
+		return try(w[:len(w)-3] + "y")
 	case strings.HasSuffix(w, "ing"):
 		stem := w[:len(w)-3]
-		add(stem)
-		add(stem + "e")
-		if undouble(stem) != stem {
-			add(undouble(stem))
-		}
+		return try(stem) || try(stem+"e") || undouble(stem) != stem && try(undouble(stem))
 	case strings.HasSuffix(w, "ed"):
 		stem := w[:len(w)-2]
-		add(stem)
-		add(w[:len(w)-1])
-		if undouble(stem) != stem {
-			add(undouble(stem))
-		}
+		return try(stem) || try(w[:len(w)-1]) || undouble(stem) != stem && try(undouble(stem))
 	case strings.HasSuffix(w, "es"):
-		add(w[:len(w)-2])
-		add(w[:len(w)-1])
+		return try(w[:len(w)-2]) || try(w[:len(w)-1])
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
-		add(w[:len(w)-1])
+		return try(w[:len(w)-1])
 	}
-	n := len(out)
-	for _, c := range out[:n] {
-		if strings.HasSuffix(c, "ise") {
-			out = append(out, c[:len(c)-3]+"ize")
-		}
-	}
-	return out
+	return false
 }
 
 // undouble drops a doubled final consonant: "stopp" -> "stop".

@@ -482,6 +482,37 @@ func (c *clause) modal(v int) bool {
 	return false
 }
 
+// Classes of verbs whose complement is not reported as fact.
+const (
+	classNone   = iota
+	classGovern // wanting, asking, promising: "demanded that Ruto withdraw"
+	classAllege // claiming: "alleged that", "insisted that"
+	classDeny   // "denied that"
+)
+
+// alleging are verbs whose complement is someone's claim.
+var alleging = map[string]bool{
+	"allege": true, "claim": true, "accuse": true, "suspect": true, "insist": true, "believe": true,
+	"think": true, "argue": true, "contend": true, "maintain": true, "suggest": true,
+}
+
+// verbClass tells the class of a verb form, trying its possible lemmas.
+func (lx *lexicon) verbClass(word string) int {
+	class := classNone
+	eachCandidate(lx.baseVerb(word), func(l string) bool {
+		switch {
+		case l == "deny":
+			class = classDeny
+		case alleging[l]:
+			class = classAllege
+		case governing[l]:
+			class = classGovern
+		}
+		return class != classNone
+	})
+	return class
+}
+
 // governing are verbs whose complement has not happened: "demanded that
 // Ruto withdraw the bill", "plans to visit".
 var governing = map[string]bool{
@@ -504,10 +535,8 @@ func (c *clause) governed(v int) bool {
 		if !a.isVerb(i) {
 			continue
 		}
-		for _, l := range suffixCandidates(a.lx.baseVerb(w)) {
-			if governing[l] {
-				return true
-			}
+		if a.vclass[i] == classGovern {
+			return true
 		}
 	}
 	return false
@@ -639,14 +668,11 @@ func (c *clause) reported(v int) (string, int) {
 		if !a.isVerb(i) {
 			continue
 		}
-		for _, l := range suffixCandidates(a.lx.baseVerb(w)) {
-			switch l {
-			case "allege", "claim", "accuse", "suspect", "insist", "believe", "think", "argue",
-				"contend", "maintain", "suggest":
-				return doc.Alleged, c.subject(i, 0).ent
-			case "deny":
-				return doc.Denied, -1
-			}
+		switch a.vclass[i] {
+		case classAllege:
+			return doc.Alleged, c.subject(i, 0).ent
+		case classDeny:
+			return doc.Denied, -1
 		}
 	}
 	return "", -1
