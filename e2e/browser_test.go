@@ -1,7 +1,13 @@
 // Package e2e drives Chronicle's web page in a real headless Chromium over
-// the demo's store, and measures the API under load. The browser test runs
-// when Chromium is installed (and must run when CHRONICLE_E2E=1, as in CI);
-// the load test runs only when CHRONICLE_LOAD=1.
+// the demo's store, and measures the API under load.
+//
+// The browser test runs when Chromium is installed, and must run when
+// CHRONICLE_E2E=1, as in CI (e2e/run.sh sets it); its screenshots go to
+// e2e/out/. The load test runs only when asked:
+//
+//	CHRONICLE_LOAD=1 go test -run TestLoad -v ./e2e/
+//
+// and BenchmarkAPI gives each endpoint's cost on the store it builds.
 package e2e
 
 import (
