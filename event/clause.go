@@ -81,7 +81,18 @@ func (c *clause) subject(v, depth int) subj {
 		}
 		return subj{ent: -1, co: -1}
 	case a.isNominal(i):
-		return c.chainLeft(i)
+		s := c.chainLeft(i)
+		if np := c.npLeft(i); a.tag(v) == "VBG" && !aux && np > c.first && a.tag(np-1) == "IN" && a.lower[np-1] != "by" {
+			// "South Africa filed a case at the court, accusing Israel":
+			// a participle after a prepositional phrase belongs to the
+			// clause's subject, not to the phrase.
+			if p := c.prevVerb(np - 1); p >= 0 && depth < 4 {
+				ps := c.subject(p, depth+1)
+				ps.via = p + 1
+				return ps
+			}
+		}
+		return s
 	}
 	return subj{ent: -1, co: -1}
 }

@@ -113,6 +113,10 @@ func TestEvents(t *testing.T) {
 			[]ent{sharif, modi}, []string{"ACCUSE Omar Sharif>Lena Modi"}},
 		{"an attack with arms", "Sahel rebels attacked the French Embassy with rockets.",
 			[]ent{rebels, embassy}, []string{"ASSAULT Sahel rebels>French Embassy in Bamako"}},
+		{"a second act after an accusation is asserted", "Pakistan accused India of shelling the border and called on France to mediate.",
+			[]ent{pakistan, india, france}, []string{"ACCUSE Pakistan>India", "REQUEST Pakistan>France"}},
+		{"a participle after a place belongs to the subject", "Pakistan filed a case at the French Embassy accusing India of espionage.",
+			[]ent{pakistan, india, embassy}, []string{"ACCUSE Pakistan>India"}},
 		{"prenominal participle is no event", "The detained Ben Okafor was freed by Lagos police.",
 			[]ent{police, okafor}, []string{"RETREAT Lagos police>Ben Okafor"}},
 	}

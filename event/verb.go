@@ -657,6 +657,15 @@ func (c *clause) threatCue(end int) bool {
 // it returns the status and the entity making the claim.
 func (c *clause) reported(v int) (string, int) {
 	a := c.a
+	i := v - 1
+	for i >= c.first && c.skippable(i) {
+		i--
+	}
+	if i >= c.first && (a.lower[i] == "and" || a.lower[i] == "but") {
+		// "accused X of stealing the vote and called on Y": a second
+		// act of the same speaker, not part of the accusation.
+		return "", -1
+	}
 	for i := v - 1; i >= c.first; i-- {
 		w := a.lower[i]
 		if w == "," || w == ";" || w == ":" {
