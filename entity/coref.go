@@ -248,15 +248,21 @@ func (st *state) antecedent(i int, g byte, nominative bool) *ent {
 	if len(cur) == 1 {
 		return cur[0]
 	}
-	if len(cur) > 1 || w.Sent == 0 || !st.samePara(w.Sent-1, w.Sent) && !st.quoteTail(i) {
+	if len(cur) > 1 || w.Sent == 0 {
+		return nil
+	}
+	// A paragraph may open on "He" for the person the last one ended
+	// on; other pronouns across a paragraph break are left alone.
+	opens := nominative && w.First && st.isSubject(i)
+	if !st.samePara(w.Sent-1, w.Sent) && !st.quoteTail(i) && !opens {
 		return nil
 	}
 	prev, subj := st.persons(w.Sent-1, st.d.Sentences[w.Sent-1].End, g)
 	if len(prev) == 1 {
 		return prev[0]
 	}
-	if len(prev) > 1 && nominative && len(subj) == 1 && st.isSubject(i) {
-		return subj[0]
+	if len(prev) > 1 && nominative && len(subj) > 0 && st.isSubject(i) {
+		return subj[len(subj)-1] // the latest subject of the sentence before
 	}
 	return nil
 }

@@ -28,6 +28,7 @@ type title struct {
 	Name   string // canonical form: "Secretary of State"
 	Sector string
 	Abbrev []string // handle abbreviations: PM, FM ...
+	Gender byte     // 'm' or 'f' when the title tells it: "king", "spokeswoman"
 }
 
 type group struct {
@@ -88,7 +89,7 @@ func loadLexicon() (*lexicon, error) {
 		{"places.tsv", 3, lx.addPlace},
 		{"bodies.tsv", 4, lx.addBody},
 		{"people.tsv", 5, lx.addPerson},
-		{"titles.tsv", 4, lx.addTitle},
+		{"titles.tsv", 5, lx.addTitle},
 		{"groups.tsv", 3, lx.addGroup},
 		{"individuals.tsv", 2, func(f []string) { lx.singles[f[0]] = f[1] }},
 		{"orgheads.tsv", 3, lx.addHead},
@@ -223,6 +224,9 @@ func (lx *lexicon) addTitle(f []string) {
 		name = titleCase(f[0])
 	}
 	t := &title{Name: name, Sector: f[1], Abbrev: alts(f[2])}
+	if f[4] == "m" || f[4] == "f" {
+		t.Gender = f[4][0]
+	}
 	lx.titles[f[0]] = t
 	lx.firsts[strings.Fields(f[0])[0]] = true
 	if n := len(strings.Fields(f[0])); n > lx.maxWords {

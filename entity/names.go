@@ -332,6 +332,11 @@ func (st *state) run(i int) int {
 				pos += n
 				continue
 			}
+			if end := st.section(pos, n, j, k); end > pos {
+				named = true
+				pos = end
+				continue
+			}
 			if k.Nation || k.Type == doc.GPE {
 				if tn, _ := st.titleAt(pos + n); tn > 0 && pos+n < j {
 					st.known(pos, pos+n, k)
@@ -398,6 +403,43 @@ func (st *state) run(i int) int {
 		st.titleMention(c.tStart, c.tEnd, c.t, c.country, true)
 	}
 	return j
+}
+
+// section reads the national branch of an international body: a country
+// name just before or after the body's name ("Kenya Red Cross", "Amnesty
+// International Kenya") makes one organisation of that country, so that
+// the country alone is not taken for the one who speaks or acts. The
+// lexicon entry k spans n words from pos within the run ending at j; it
+// returns the index after the branch's name, or pos when there is none.
+func (st *state) section(pos, n, j int, k *known) int {
+	if pos+n >= j {
+		return pos
+	}
+	m, next := st.lookup(pos + n)
+	if m == 0 || pos+n+m > j {
+		return pos
+	}
+	body, country := k, ""
+	switch {
+	case k.Nation && next.Type == doc.ORG && st.international(next):
+		body, country = next, k.Country
+	case next.Nation && k.Type == doc.ORG && st.international(k) && pos+n+m == j:
+		country = next.Country
+	default:
+		return pos
+	}
+	end := pos + n + m
+	name := st.text(pos, end)
+	e := st.entity("O:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.ORG, Country: country, Sector: body.Sector}})
+	st.add(e, pos, end, doc.MentionName)
+	return end
+}
+
+// international reports whether a lexicon body belongs to no one country
+// (an IGO or NGO code, or none), the kind that has national branches.
+func (st *state) international(k *known) bool {
+	_, national := st.lx.countries[k.Country]
+	return !national
 }
 
 func backedModifier(s string) bool {
@@ -822,6 +864,9 @@ func (st *state) person(a, b int, c context, k *known) {
 	}
 	if c.gender != 0 && e.gender == 0 {
 		e.gender = c.gender
+	}
+	if c.t != nil && c.t.Gender != 0 && e.gender == 0 {
+		e.gender = c.t.Gender // "Queen Rania", "spokeswoman Lea Marti"
 	}
 	st.add(e, a, b, doc.MentionName)
 }
