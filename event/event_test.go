@@ -293,6 +293,9 @@ func TestAllKeepsStatuses(t *testing.T) {
 				if e.Status != want {
 					t.Errorf("%q: status %s, want %s", text, e.Status, want)
 				}
+				if want == doc.Alleged && e.ClaimedBy != "E1" {
+					t.Errorf("%q: claimed by %q, want E1 (Pakistan)", text, e.ClaimedBy)
+				}
 			}
 		}
 		if !found {
