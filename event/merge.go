@@ -71,6 +71,12 @@ func sameEvent(d *doc.Doc, a, b candidate) bool {
 		(o.Source == "" || e.Source == "" || sameCountry(d, o.Source, e.Source)):
 		// "police detained her" and "she was arrested by officers".
 		return true
+	case material[e.Type] && o.Source == e.Source && o.Source != "" && sameCountry(d, o.Target, e.Target) &&
+		!person(d, o.Target) && !person(d, e.Target):
+		// "US airstrikes targeting Kata'ib Hezbollah" and "US strikes
+		// against the Iraqi militia": one side's blow at one side (but
+		// arrests of two people are two arrests).
+		return true
 	case b.noun && fits(o.Source, e.Source) && fits(o.Target, e.Target) &&
 		(o.Source != "" && o.Source == e.Source || o.Target != "" && o.Target == e.Target):
 		// Only a noun report may leave a role open: "the attack on the
@@ -85,6 +91,12 @@ func sameEvent(d *doc.Doc, a, b candidate) bool {
 // other words for the actor ("police", "officers", "the State Security
 // Service").
 var material = map[string]bool{"COERCE": true, "ASSAULT": true, "SANCTION": true}
+
+// person reports whether the entity ID names a person.
+func person(d *doc.Doc, id string) bool {
+	x := d.Entity(id)
+	return x != nil && x.Type == doc.PERSON
+}
 
 // sameCountry reports whether two entity IDs name actors of one country.
 func sameCountry(d *doc.Doc, a, b string) bool {

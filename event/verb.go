@@ -629,8 +629,8 @@ func (c *clause) denial(end int) bool {
 // blameCue reports whether a word of blame follows within the clause:
 // "called the judge's decision legally incoherent".
 func (c *clause) blameCue(end int) bool {
-	for k := end + 1; k < c.last && k <= end+12; k++ {
-		if c.boundary(k) {
+	for k := end + 1; k < c.last && k <= end+30; k++ {
+		if w := c.a.lower[k]; w == ";" || w == ":" {
 			return false
 		}
 		if c.a.lx.is("blame", c.a.lower[k]) {
