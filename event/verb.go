@@ -186,6 +186,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 // men" names no one we can point to).
 var needsTarget = map[string]bool{
 	"CONSULT": true, "COOPERATE": true, "AID": true, "COERCE": true, "ASSAULT": true, "SANCTION": true,
+	"REQUEST": true,
 }
 
 // agentless are the types an article reports in the passive without
