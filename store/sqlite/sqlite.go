@@ -72,11 +72,12 @@ func dsn(path string, writer bool) string {
 	q.Add("_pragma", "foreign_keys(0)")
 	q.Add("_pragma", "cache_size(-32000)")
 	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Add("_pragma", "mmap_size(268435456)")
 	if writer {
 		q.Set("_txlock", "immediate")
 	} else {
+		// Readers map the file: queries read pages without copying them.
 		q.Add("_pragma", "query_only(1)")
+		q.Add("_pragma", "mmap_size(268435456)")
 	}
 	return "file:" + path + "?" + q.Encode()
 }
