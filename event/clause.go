@@ -213,6 +213,10 @@ func (c *clause) pick(s, e int) (ent int, head bool) {
 		return x, true
 	}
 	for i := e - 1; i >= s; i-- {
+		if c.a.tag(i) == "PRP$" {
+			// "met his Saudi counterpart": the possessor is not the one met.
+			continue
+		}
 		if x := c.a.actor(i); x >= 0 {
 			return x, false
 		}

@@ -21,12 +21,17 @@ func (c *clause) matchVerb(v int, ps []pattern) (*pattern, int) {
 }
 
 // follow checks that words come after token v in order, each within three
-// tokens of the last, and returns the index of the last one.
+// tokens of the one before (four for the last: "fired more than 100
+// rockets"), and returns the index of the last one.
 func (c *clause) follow(v int, words []string) (int, bool) {
 	at := v
-	for _, w := range words {
+	for wi, w := range words {
 		found := false
-		for k := at + 1; k < c.last && k <= at+3; k++ {
+		reach := 3
+		if wi == len(words)-1 {
+			reach = 4
+		}
+		for k := at + 1; k < c.last && k <= at+reach; k++ {
 			if sameWord(c.a.lower[k], w) {
 				at, found = k, true
 				break
