@@ -15,8 +15,10 @@ import (
 // may be published and still be linked into one story.
 const storyWindow = 3
 
-// salientPerArticle is how many of an article's most mentioned people,
-// organisations, groups and facilities take part in linking.
+// salientPerArticle is how many of an article's most mentioned named
+// people, organisations and facilities take part in linking. Unnamed
+// groups ("protesters") and lower-case descriptions ("officials") are
+// left out: they are shared by unrelated articles.
 const salientPerArticle = 5
 
 // Cluster recomputes stories around the articles that have none yet.
@@ -25,7 +27,8 @@ const salientPerArticle = 5
 // articles whose edges are: an article and the original it is a
 // near-duplicate of; two articles that report the same merged event; and
 // two articles published at most storyWindow days apart that share a pair
-// of salient entities (two of their most mentioned non-place entities).
+// of salient entities (two of their most mentioned named people,
+// organisations or facilities).
 // For the last kind, the articles holding one pair are sorted by date and
 // each is linked to the next, which keeps the work linear in the corpus.
 //
@@ -177,7 +180,7 @@ func (g *graph) linkEvents(ctx context.Context, tx *sql.Tx, lo, hi string) error
 func (g *graph) linkEntities(ctx context.Context, tx *sql.Tx, lo, hi string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT e.article, e.entity, length(e.mentions) FROM article_entities e
 		JOIN articles a ON a.id = e.article
-		WHERE a.published BETWEEN ? AND ? AND e.type IN ('PERSON', 'ORG', 'GROUP', 'FAC')
+		WHERE a.published BETWEEN ? AND ? AND e.type IN ('PERSON', 'ORG', 'FAC') AND e.name <> lower(e.name)
 		ORDER BY a.published, a.id`, lo, hi)
 	if err != nil {
 		return err
