@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -61,7 +62,7 @@ func (st *state) groupMention(i, n int, noun string) {
 			break
 		}
 	}
-	if e == nil && !marked {
+	if e == nil && !marked && i > 0 && st.ws[i-1].Lower == "the" {
 		// "the troops" after "four Israeli soldiers": the latest group of
 		// the same kind
 		for k := len(st.ents) - 1; k >= 0; k-- {
@@ -73,6 +74,11 @@ func (st *state) groupMention(i, n int, noun string) {
 	}
 	if !marked && a == i && i > 0 && st.ws[i-1].Sent == st.ws[i].Sent && st.ws[i-1].Tag == "NN" && !st.used[i-1] && !st.ws[i-1].Cap {
 		a = i - 1 // "transit officers"
+	}
+	for k := a; k < i; k++ {
+		if m := st.lx.groups[st.ws[k].Lower]; m.Sector != "" && !st.ws[k].Cap {
+			g.Sector = m.Sector // "opposition lawmakers", "army officers"
+		}
 	}
 	if e == nil {
 		e = st.entity("", ent{Entity: doc.Entity{Name: st.text(a, i+n), Type: doc.GROUP, Country: country, Sector: g.Sector}})
@@ -104,12 +110,38 @@ func (st *state) groupModifier(i int) (int, string, bool) {
 		if _, ok := st.lx.modifiers[w.Text]; ok {
 			continue
 		}
+		if j == i-1 && st.nameModifier(j) {
+			country := ""
+			if o := st.owner[j]; o != nil {
+				country = o.Country
+			}
+			return j, country, true // "Treasury officials", "Hamas fighters"
+		}
 		if w.Punct || w.Cap || skipped > 0 || !(w.Tag == "JJ" || w.Tag == "NN") || st.lx.stop[w.Text] {
 			break
 		}
 		skipped++
 	}
 	return i, "", false
+}
+
+// nameModifier reports whether the capitalised word j names the body a
+// group noun after it belongs to: a body or place already read, or an
+// unknown proper noun that is no plain sentence opener.
+func (st *state) nameModifier(j int) bool {
+	w := st.ws[j]
+	if !w.Cap || st.lx.stop[w.Text] || w.Punct {
+		return false
+	}
+	if o := st.owner[j]; o != nil {
+		// "Treasury officials" are the body's people; "the Hezbollah
+		// militia" is the body itself
+		return o.Type != doc.PERSON && strings.HasSuffix(st.ws[j+1].Lower, "s")
+	}
+	if st.used[j] {
+		return false
+	}
+	return strings.HasPrefix(w.Tag, "NN") && !(w.First && st.lower[w.Lower])
 }
 
 // titlesAlone resolves titles used alone ("the secretary of state", "the
@@ -129,7 +161,17 @@ func (st *state) titlesAlone() {
 			}
 		}
 		if best == nil {
-			if p.capital && p.country != "" {
+			if a := st.wordAt(p.start); a >= 0 {
+				best = st.describedPerson(a) // "John Kerry, the Secretary of State"
+			}
+			if best != nil && best.Role == "" {
+				best.Role, best.Sector = p.t.Name, p.t.Sector
+			}
+		}
+		if best == nil {
+			if noun := strings.ToLower(p.t.Name); st.lx.singles[noun] != "" && !st.coordinated(p.end) {
+				best = st.unnamed(noun, p)
+			} else if p.capital && p.country != "" {
 				best = st.entity("", ent{Entity: doc.Entity{Name: st.d.Article.Body[p.start:p.end], Type: doc.PERSON, Country: p.country, Sector: p.t.Sector, Role: p.t.Name}})
 			} else {
 				continue
@@ -139,14 +181,40 @@ func (st *state) titlesAlone() {
 	}
 }
 
+// unnamed returns the unnamed person a title used alone stands for when no
+// one named has that role ("the spokesman said"): the one met before, or
+// a new one.
+func (st *state) unnamed(noun string, p pending) *ent {
+	if e := st.byKey["S:"+noun]; e != nil {
+		return e
+	}
+	e := st.entity("", ent{Entity: doc.Entity{Name: noun, Type: doc.PERSON, Country: p.country, Sector: p.t.Sector, Role: p.t.Name}, gender: p.t.Gender})
+	st.byKey["S:"+noun] = e
+	return e
+}
+
 // subjectAt reports whether the word starting at off opens its clause.
 func (st *state) subjectAt(off int) bool {
-	for i, w := range st.ws {
-		if w.Start >= off {
-			return st.isSubject(i)
-		}
+	if i := st.wordAt(off); i >= 0 {
+		return st.isSubject(i)
 	}
 	return false
+}
+
+// coordinated reports whether "and" or "or" follows the word ending at
+// off: "the official and most consistent way" uses a title as an adjective.
+func (st *state) coordinated(off int) bool {
+	i := st.wordAt(off)
+	return i >= 0 && (st.ws[i].Text == "and" || st.ws[i].Text == "or")
+}
+
+// wordAt returns the index of the first word starting at or after off, or -1.
+func (st *state) wordAt(off int) int {
+	i := sort.Search(len(st.ws), func(i int) bool { return st.ws[i].Start >= off })
+	if i == len(st.ws) {
+		return -1
+	}
+	return i
 }
 
 var heads = map[string]bool{

@@ -321,6 +321,55 @@ func TestCases(t *testing.T) {
 				{mention: "Internet Explorer", absent: true},
 			},
 		},
+		{
+			name: "parks and squares are facilities, even after a given name",
+			body: "Crowds gathered in Victoria Park and then in Jomo Square before dusk.",
+			want: []want{
+				{mention: "Victoria Park", typ: doc.FAC},
+				{mention: "Jomo Square", typ: doc.FAC},
+			},
+		},
+		{
+			name: "a national branch of an international body is one organisation",
+			body: "Human Rights Watch Uganda said the arrests were unlawful. The Ghana Red Cross sent tents.",
+			want: []want{
+				{mention: "Human Rights Watch Uganda", typ: doc.ORG, country: "UGA", sector: "NGO"},
+				{mention: "Ghana Red Cross", typ: doc.ORG, country: "GHA"},
+				{mention: "Uganda", absent: true},
+			},
+		},
+		{
+			name: "a paragraph opening on he takes the person of gender he",
+			body: "Health Minister Mary Otieno criticised the strike. Union leader John Kamau, whose members walked out, rejected the charge.\n\nHe told reporters the talks had failed.",
+			want: []want{
+				{mention: "He", same: []string{"John Kamau"}},
+			},
+		},
+		{
+			name: "unnamed role nouns are speakers with a sector",
+			body: "A police spokeswoman said two men were held. Customs officials said the cargo was seized, and a senior diplomat warned of reprisals. Analysts said prices would rise.",
+			want: []want{
+				{mention: "A police spokeswoman", typ: doc.PERSON, sector: "COP", role: "Spokeswoman"},
+				{mention: "Customs officials", typ: doc.GROUP, sector: "GOV"},
+				{mention: "a senior diplomat", typ: doc.PERSON, role: "Diplomat"},
+				{mention: "Analysts", typ: doc.GROUP, sector: "BUS"},
+			},
+		},
+		{
+			name: "a role phrase beside a name describes that person",
+			body: "Lena Brandt, the spokeswoman for the ministry, said she would resign. Omar Haddad is a Lebanese economist who studies debt.",
+			want: []want{
+				{mention: "Lena Brandt", role: "Spokeswoman", same: []string{"the spokeswoman", "she"}},
+				{mention: "Omar Haddad", same: []string{"a Lebanese economist"}},
+			},
+		},
+		{
+			name: "a body's own noun is not a group of its people",
+			body: "Fighters of the Kata'ib Hezbollah militia fired rockets, officials said.",
+			want: []want{
+				{mention: "Hezbollah militia", absent: true},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1063,9 +1063,11 @@ func (st *state) lowerWord(i int) int {
 	return i + 1
 }
 
-// single adds an unnamed individual ("the suspect", "a gunman") as a
-// person: events need them as actors. A later "the suspect" is the same
-// person; "a suspect" is a new one.
+// single adds an unnamed individual ("the suspect", "a gunman", "a police
+// spokesman") as a person: events need them as actors and quotes need them
+// as speakers. A later "the suspect" is the same person; "a suspect" is a
+// new one. A modifier between the determiner and the noun gives the
+// person's sector ("police") or country ("a Kenyan official").
 func (st *state) single(i int) bool {
 	w := st.ws[i]
 	sector, ok := st.lx.singles[w.Text]
@@ -1075,21 +1077,136 @@ func (st *state) single(i int) bool {
 	if i+1 < len(st.ws) && st.ws[i+1].Sent == w.Sent && (st.ws[i+1].Cap || strings.HasPrefix(st.ws[i+1].Tag, "NN")) {
 		return false // "the judge Anna Ruiz", "the suspect vehicle"
 	}
-	det := strings.ToLower(st.ws[i-1].Text)
-	if det != "the" && det != "a" && det != "an" {
+	if w.Tag == "JJ" || st.namedAfter(i) || i+1 < len(st.ws) && (st.ws[i+1].Text == "and" || st.ws[i+1].Text == "or") {
+		return false // "the official version"; "a spokesman, Ali Omar,"; "the official and most consistent way"
+	}
+	a, country, modSector, ok := st.roleModifiers(i)
+	if !ok {
 		return false
+	}
+	if modSector != "" {
+		sector = modSector
+	}
+	det := st.ws[a].Lower
+	if p := st.describedPerson(a); p != nil {
+		// "Fu Ying, the spokeswoman", "Dor is a French economist"
+		if _, isTitle := st.lx.titles[w.Text]; isTitle && p.Role == "" {
+			p.Role = titleCase(w.Text)
+		}
+		st.addSpan(p, st.ws[a].Start, w.End, doc.MentionTitle, w.Sent, false)
+		for k := a; k <= i; k++ {
+			st.used[k] = true
+		}
+		return true
 	}
 	var e *ent
 	if det == "the" {
-		e = st.byKey["S:"+w.Text]
+		if _, isTitle := st.lx.titles[w.Text]; isTitle {
+			e = st.latestWithRole(w.Text, country) // "the spokesman" after "spokesman Ali Omar"
+		}
+		if e == nil {
+			e = st.byKey["S:"+w.Text]
+		}
 	}
 	if e == nil {
-		e = st.entity("", ent{Entity: doc.Entity{Name: w.Text, Type: doc.PERSON, Sector: sector, Role: titleCase(w.Text)}})
+		name := st.text(a+1, i+1)
+		e = st.entity("", ent{Entity: doc.Entity{Name: name, Type: doc.PERSON, Country: country, Sector: sector, Role: titleCase(w.Text)}})
+		if t, ok := st.lx.titles[w.Text]; ok {
+			e.gender = t.Gender
+		}
 		st.byKey["S:"+w.Text] = e
 	}
-	st.addSpan(e, st.ws[i-1].Start, w.End, doc.MentionTitle, w.Sent, st.isSubject(i-1))
-	st.used[i-1], st.used[i] = true, true
+	st.addSpan(e, st.ws[a].Start, w.End, doc.MentionTitle, w.Sent, st.isSubject(a))
+	for k := a; k <= i; k++ {
+		st.used[k] = true
+	}
 	return true
+}
+
+// roleModifiers reads back from the role noun at i over at most two
+// modifiers to its determiner: a group noun ("police", "army"), a
+// nationality, a body already named ("a Treasury official") or an
+// adjective ("a senior official"). It returns where the determiner is,
+// the country and sector the modifiers give, and whether a determiner
+// was found.
+func (st *state) roleModifiers(i int) (int, string, string, bool) {
+	country, sector := "", ""
+	for j := i - 1; j >= 0 && j >= i-3 && st.ws[j].Sent == st.ws[i].Sent; j-- {
+		w := st.ws[j]
+		if _, ok := st.lx.titles[strings.ToLower(st.text(j, i+1))]; ok && j < i-0 && !w.Punct {
+			return 0, "", "", false // the end of a longer title: "the prime minister"
+		}
+		switch {
+		case w.Lower == "the" || w.Lower == "a" || w.Lower == "an":
+			return j, country, sector, true
+		case j == i-3 || w.Punct || st.used[j] && st.owner[j] == nil:
+			return 0, "", "", false
+		case st.lx.demonyms[w.Text] != "":
+			country = st.lx.demonyms[w.Text]
+		case st.owner[j] != nil && st.owner[j].Type != doc.PERSON:
+			if o := st.owner[j]; country == "" {
+				country = o.Country
+				if sector == "" && o.Type == doc.ORG {
+					sector = o.Sector
+				}
+			}
+		case !w.Cap && st.lx.groups[w.Lower].Sector != "":
+			sector = st.lx.groups[w.Lower].Sector // "a police spokesman"
+		case !w.Cap && (w.Tag == "JJ" || w.Tag == "JJS") && !st.determinedBy(j, "the"):
+			// "a senior official"; "the former pilot" is someone named
+		default:
+			return 0, "", "", false
+		}
+	}
+	return 0, "", "", false
+}
+
+// determinedBy reports whether the nearest determiner before word j, over
+// adjectives, is det.
+func (st *state) determinedBy(j int, det string) bool {
+	for k := j - 1; k >= 0 && k >= j-3 && st.ws[k].Sent == st.ws[j].Sent; k-- {
+		switch st.ws[k].Lower {
+		case "the", "a", "an":
+			return st.ws[k].Lower == det
+		}
+	}
+	return false
+}
+
+// namedAfter reports whether a name follows the role noun at i after a
+// comma: "a police spokesman, Ali Omar, said" names the speaker.
+func (st *state) namedAfter(i int) bool {
+	return i+2 < len(st.ws) && st.ws[i+1].Text == "," && st.ws[i+2].Sent == st.ws[i].Sent && st.capWord(i+2) && !st.lx.stop[st.ws[i+2].Text]
+}
+
+// describedPerson returns the person a role phrase starting at word a
+// describes: one named just before it, in apposition ("Fu Ying, the
+// spokeswoman") or as a predicate ("Eric Dor is a French economist").
+func (st *state) describedPerson(a int) *ent {
+	k := a - 1
+	if k < 1 || st.ws[k].Sent != st.ws[a].Sent {
+		return nil
+	}
+	switch strings.ToLower(st.ws[k].Text) {
+	case ",", "is", "was", "became", "becomes":
+	default:
+		return nil
+	}
+	if p := st.owner[k-1]; p != nil && p.Type == doc.PERSON && st.ws[k-1].Sent == st.ws[a].Sent {
+		return p
+	}
+	return nil
+}
+
+// latestWithRole returns the person named last whose role the title fits.
+func (st *state) latestWithRole(t, country string) *ent {
+	for k := len(st.ents) - 1; k >= 0; k-- {
+		e := st.ents[k]
+		if e.Type == doc.PERSON && roleFits(e.Role, t) && (country == "" || e.Country == "" || e.Country == country) {
+			return e
+		}
+	}
+	return nil
 }
 
 // titleAloneAt records "the secretary of state", "the US president" or
