@@ -11,12 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/chronicle/chronicle/doc"
-	"github.com/chronicle/chronicle/entity"
 	"github.com/chronicle/chronicle/eval"
 	"github.com/chronicle/chronicle/event"
-	"github.com/chronicle/chronicle/quote"
 	"github.com/chronicle/chronicle/segment"
-	"github.com/chronicle/chronicle/timex"
 )
 
 // oracle is an analyzer for measuring the event stage alone: it segments
@@ -239,27 +236,7 @@ func TestPipelineGold(t *testing.T) {
 	if _, err := os.Stat(seed); err != nil {
 		t.Skip("../shared/seed is absent: gold measurements need the shared folder")
 	}
-	seg, err := segment.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ent, err := entity.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx, err := timex.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	qt, err := quote.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	coder, err := event.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := pipeline{stages: []interface{ Run(*doc.Doc) }{seg, ent, tx, qt, coder}}
+	p := pipeline{stages: realStages(t)}
 	var w strings.Builder
 	verbose := os.Getenv("EVENT_VERBOSE") != ""
 	s, err := eval.EvaluateGold(seed, p, &w, verbose)
