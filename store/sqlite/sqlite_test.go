@@ -107,6 +107,26 @@ func TestSameOutletCountsOneSource(t *testing.T) {
 	}
 }
 
+func TestPublicationDatedReportJoinsEarlierEvent(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	b := build(t, strikeB)
+	for i := range b.Events {
+		b.Events[i].Date, b.Events[i].DateBasis = "2025-03-07", doc.DatePublished
+	}
+	far := build(t, spec{id: "f1", source: "late.example", pub: "2025-03-12", body: strikeB.body, ents: strikeB.ents,
+		events: []evSpec{{typ: "ASSAULT", cameo: "195", src: "Sudanese Armed Forces", tgt: "Kutum", date: "2025-03-12", trigger: "air strike"}}})
+	far.Events[0].DateBasis = doc.DatePublished
+	put(t, db, build(t, strikeA), b, far)
+	evs, err := db.Events(ctx, store.EventFilter{Type: "ASSAULT"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 2 || evs[1].Date != "2025-03-05" || evs[1].NumArticles != 2 || evs[0].NumArticles != 1 {
+		t.Errorf("events = %+v", evs)
+	}
+}
+
 func TestUnknownOutletsCountApart(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)

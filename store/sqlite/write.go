@@ -616,7 +616,7 @@ func (w *writer) event(ev *doc.Event, st *articleState) (int64, error) {
 	if src == 0 && tgt == 0 && loc == 0 {
 		id = st.anon[ev.Type+"|"+root+"|"+date]
 	} else {
-		id, err = w.findEvent(ev.Type, root, src, tgt, loc, date, st.pub)
+		id, err = w.findEvent(ev.Type, root, src, tgt, loc, date, ev.DateBasis == doc.DatePublished, st.pub)
 		if err != nil {
 			return 0, err
 		}
@@ -634,9 +634,18 @@ func (w *writer) event(ev *doc.Event, st *articleState) (int64, error) {
 	return id, w.mergeEvent(id, ev, st)
 }
 
-func (w *writer) findEvent(typ, root string, src, tgt, loc int64, date, pub string) (int64, error) {
+// findEvent returns the merged event a report joins, or 0. A report dated
+// only by its publication day (the article does not say when) may join an
+// event dated up to undatedWindow days before: the closest one.
+func (w *writer) findEvent(typ, root string, src, tgt, loc int64, date string, byPublication bool, pub string) (int64, error) {
 	q := `SELECT id FROM events WHERE type = ? AND root = ? AND source = ? AND target = ? AND date = ?`
 	args := []any{typ, root, src, tgt, date}
+	order := ` ORDER BY id LIMIT 1`
+	if byPublication && date != "" {
+		q = `SELECT id FROM events WHERE type = ? AND root = ? AND source = ? AND target = ? AND date BETWEEN ? AND ?`
+		args = []any{typ, root, src, tgt, shiftDay(date, -undatedWindow), date}
+		order = ` ORDER BY date DESC, id LIMIT 1`
+	}
 	if src == 0 && tgt == 0 {
 		q += ` AND location = ?`
 		args = append(args, loc)
@@ -646,8 +655,7 @@ func (w *writer) findEvent(typ, root string, src, tgt, loc int64, date, pub stri
 		q += ` AND first_published BETWEEN ? AND ?`
 		args = append(args, lo, hi)
 	}
-	q += ` ORDER BY id LIMIT 1`
-	row, err := w.row(q, args...)
+	row, err := w.row(q+order, args...)
 	if err != nil {
 		return 0, err
 	}
