@@ -52,13 +52,14 @@ func sample() []store.Event {
 			Source:      &store.EntityRef{ID: 5, Name: "United\tNations", Type: "ORG", Country: "UNO", Sector: "IGO"},
 			NumMentions: 1, NumSources: 1, NumArticles: 1, FirstArticle: "b1", FirstSource: "daily.example",
 			FirstSeen: time.Date(2025, 3, 7, 0, 0, 0, 0, time.UTC), Added: added},
+		{ID: 3, Type: "AID", NumMentions: 1, NumSources: 1, NumArticles: 1, FirstArticle: "c1"},
 	}
 }
 
 func TestGDELT(t *testing.T) {
 	var buf bytes.Buffer
 	n, err := GDELT(&buf, All(context.Background(), &fakeReader{events: sample()}, store.EventFilter{}), true)
-	if err != nil || n != 2 {
+	if err != nil || n != 3 {
 		t.Fatalf("wrote %d, %v", n, err)
 	}
 	r := csv.NewReader(&buf)
@@ -68,7 +69,7 @@ func TestGDELT(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 3 {
+	if len(recs) != 4 {
 		t.Fatalf("%d lines", len(recs))
 	}
 	col := map[string]int{}
@@ -115,6 +116,7 @@ func TestGDELT(t *testing.T) {
 		{2, "EventBaseCode", "104"},
 		{2, "EventRootCode", "10"},
 		{2, "SOURCEURL", "daily.example"},
+		{3, "SOURCEURL", "c1"}, // neither URL nor outlet: the article
 	}
 	for _, tt := range tests {
 		i, ok := col[tt.column]
@@ -133,11 +135,11 @@ func TestGDELT(t *testing.T) {
 func TestJSONL(t *testing.T) {
 	var buf bytes.Buffer
 	n, err := JSONL(&buf, All(context.Background(), &fakeReader{events: sample()}, store.EventFilter{}))
-	if err != nil || n != 2 {
+	if err != nil || n != 3 {
 		t.Fatalf("wrote %d, %v", n, err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 2 {
+	if len(lines) != 3 {
 		t.Fatalf("%d lines", len(lines))
 	}
 	var got map[string]any
@@ -156,14 +158,14 @@ func TestParquetReadsBack(t *testing.T) {
 	var buf bytes.Buffer
 	events := sample()
 	n, err := Parquet(&buf, All(context.Background(), &fakeReader{events: events}, store.EventFilter{}))
-	if err != nil || n != 2 {
+	if err != nil || n != 3 {
 		t.Fatalf("wrote %d, %v", n, err)
 	}
 	rows, err := parquet.Read[Row](bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Row{rowOf(&events[0]), rowOf(&events[1])}
+	want := []Row{rowOf(&events[0]), rowOf(&events[1]), rowOf(&events[2])}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("read back:\n%+v\nwant\n%+v", rows, want)
 	}

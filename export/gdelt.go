@@ -124,9 +124,12 @@ func gdeltRow(row []string, e *store.Event) {
 	if !e.Added.IsZero() {
 		row[colDateAdded] = e.Added.UTC().Format("20060102150405")
 	}
-	row[colSourceURL] = clean(e.FirstURL)
-	if row[colSourceURL] == "" {
-		row[colSourceURL] = clean(e.FirstSource)
+	// SOURCEURL is a URL or, failing one, a citation: the outlet, else
+	// the article's content hash.
+	for _, s := range []string{e.FirstURL, e.FirstSource, e.FirstArticle} {
+		if row[colSourceURL] = clean(s); row[colSourceURL] != "" {
+			break
+		}
 	}
 }
 
