@@ -127,6 +127,44 @@ func TestPublicationDatedReportJoinsEarlierEvent(t *testing.T) {
 	}
 }
 
+func TestSurnameFirstThenFullName(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	// strikeB names only "Dagalo"; strikeA, stored after it, the full name.
+	put(t, db, build(t, strikeB), build(t, strikeA))
+	for _, name := range []string{"Dagalo", "Mohamed Hamdan Dagalo"} {
+		es, err := db.LookupEntity(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(es) != 1 || es[0].Name != "Mohamed Hamdan Dagalo" || es[0].Articles != 2 {
+			t.Errorf("LookupEntity(%q) = %+v", name, es)
+		}
+	}
+	// With two Rutos known, a lone "Ruto" stays apart, and a third full
+	// name does not take it over.
+	db2 := open(t)
+	person := func(id, name, mention string) *doc.Doc {
+		return build(t, spec{id: id, pub: "2025-03-03", body: mention + " spoke to reporters.",
+			ents: []entSpec{{name: name, typ: doc.PERSON, country: "KEN", mentions: []string{mention}}}})
+	}
+	put(t, db2, person("r1", "Samuel Ruto", "Samuel Ruto"), person("r2", "William Ruto", "William Ruto"),
+		person("r3", "Ruto", "Ruto"), person("r4", "Peter Ruto", "Peter Ruto"))
+	for _, name := range []string{"Ruto", "Peter Ruto", "Samuel Ruto"} {
+		es, err := db2.Entities(ctx, store.EntityFilter{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range es {
+			found = found || e.Name == name && e.Articles == 1
+		}
+		if !found {
+			t.Errorf("no entity %q of one article: %+v", name, es)
+		}
+	}
+}
+
 func TestUnknownOutletsCountApart(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)

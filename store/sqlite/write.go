@@ -417,6 +417,9 @@ func (w *writer) resolve(e *doc.Entity) (int64, error) {
 		}
 		id, err = w.byAlias(norm(h), "", e.Country)
 	}
+	if err == nil && id == 0 && e.Type == doc.PERSON {
+		id, err = w.completeSurname(n, e)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -439,6 +442,49 @@ func (w *writer) resolve(e *doc.Entity) (int64, error) {
 		}
 	}
 	w.c.entity[key] = id
+	return id, nil
+}
+
+// completeSurname handles a person first stored under a surname alone
+// ("Dagalo", from an article that never gave the full name) and now named
+// in full: when exactly one surname-only person of a compatible country
+// exists and no other person bears that surname, it is renamed to the
+// full name, so both articles' mentions meet on one entity.
+func (w *writer) completeSurname(n string, e *doc.Entity) (int64, error) {
+	s := surname(n)
+	if s == "" {
+		return 0, nil
+	}
+	row, err := w.row(`SELECT min(id), max(id), count(*), max(country) FROM entities WHERE norm = ? AND type = 'PERSON'`, s)
+	if err != nil {
+		return 0, err
+	}
+	var lo, hi sql.NullInt64
+	var count int
+	var country sql.NullString
+	if err := row.Scan(&lo, &hi, &count, &country); err != nil {
+		return 0, fmt.Errorf("surname-only person: %w", err)
+	}
+	if count != 1 || country.String != "" && e.Country != "" && country.String != e.Country {
+		return 0, nil
+	}
+	row, err = w.row(`SELECT count(*) FROM aliases WHERE norm = ? AND entity <> ?`, s, lo.Int64)
+	if err != nil {
+		return 0, err
+	}
+	if err := row.Scan(&count); err != nil {
+		return 0, fmt.Errorf("surname-only person: %w", err)
+	}
+	if count > 0 {
+		return 0, nil
+	}
+	id := lo.Int64
+	if _, err := w.exec(`UPDATE entities SET name = ?, norm = ? WHERE id = ?`, e.Name, n, id); err != nil {
+		return 0, err
+	}
+	if err := w.alias(id, n, e.Name, "name"); err != nil {
+		return 0, err
+	}
 	return id, nil
 }
 
