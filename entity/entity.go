@@ -45,6 +45,7 @@ func (r *Recognizer) Run(d *doc.Doc) {
 	st := newState(r.lex, d)
 	st.names()
 	st.lateSurnames()
+	st.lateOrgs()
 	st.hyphenated()
 	st.titlesAlone()
 	st.pronouns()
@@ -61,6 +62,7 @@ type ent struct {
 	nation  bool     // a country entity
 	head    string   // lower-case head word of an organisation name
 	metonym bool     // a capital stood for the government
+	cued    bool     // an unknown name typed by the words around it
 }
 
 // ment is one mention under construction.

@@ -56,6 +56,7 @@ type lexicon struct {
 	stop      map[string]bool   // capitalised words that are never names alone
 	modifiers map[string]string // "Shia" → "", "European" → "EU"
 	english   map[string]bool   // plain English words, in lower case
+	members   map[string]bool   // nouns for a body's people: "officials", "spokesman"
 	abbrev    map[string]bool   // words written with a final period: "Calif", "Sen"
 	maxWords  int               // longest phrase, in words
 }
@@ -76,6 +77,7 @@ func loadLexicon() (*lexicon, error) {
 		modifiers: map[string]string{},
 		english:   make(map[string]bool, 64000),
 		abbrev:    map[string]bool{},
+		members:   map[string]bool{},
 	}
 	for _, a := range strings.Fields("Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Prof Jr Sr Inc Corp Co Ltd Bros Ave Blvd Rd Mt Ft Jan Feb Aug Sept Oct Nov Dec") {
 		lx.abbrev[a] = true
@@ -97,6 +99,7 @@ func loadLexicon() (*lexicon, error) {
 		{"stopcaps.tsv", 1, func(f []string) { lx.stop[f[0]] = true }},
 		{"modifiers.tsv", 2, func(f []string) { lx.modifiers[f[0]] = f[1] }},
 		{"english.txt", 1, func(f []string) { lx.english[f[0]] = true }},
+		{"members.tsv", 1, func(f []string) { lx.members[f[0]] = true }},
 	}
 	for _, l := range loaders {
 		if err := readTSV(l.file, l.cols, l.add); err != nil {

@@ -545,6 +545,12 @@ func (st *state) core(a, b int, c context) {
 	if k := st.ofAt(a, b); k > a && b-a > 2 {
 		st.core(a, k, c) // "Leung Kwok-hung of LSD": a person, then a body
 		st.run(k + 1)
+		if p := st.owner[k-1]; p != nil && p.Type == doc.PERSON && !st.used[k+1] && st.owner[k+1] == nil {
+			end := st.runEnd(k + 1)
+			if st.properRun(k+1, end) && !st.placeName(k+1, end) {
+				st.cuedOrg(k+1, end, c) // "Raymond Chan of People Power"
+			}
+		}
 		return
 	}
 	first := st.ws[a].Text
@@ -595,6 +601,14 @@ func (st *state) core(a, b int, c context) {
 		}
 	}
 	if !st.properRun(a, b) {
+		return
+	}
+	if e := st.byKey["O:"+st.text(a, b)]; e != nil {
+		st.add(e, a, b, doc.MentionName) // a body named before by a cue
+		return
+	}
+	if st.orgCue(a, b) && st.findPerson(nameParts(st.text(a, b))) == nil && !given {
+		st.cuedOrg(a, b, c)
 		return
 	}
 	next := ""
