@@ -41,7 +41,7 @@ func (st *state) orgCue(a, b int) bool {
 	if !in(p) || st.ws[p].Text != "of" && st.ws[p].Text != "for" || !in(p-1) {
 		return false
 	}
-	if w := st.ws[p-1]; !w.Cap && st.lx.members[w.Lower] {
+	if w := st.ws[p-1]; (!w.Cap || w.First) && st.lx.members[w.Lower] {
 		return true // "members of Zenith", "a lawyer for Zenith"
 	}
 	return false
@@ -121,4 +121,14 @@ func (st *state) nameAt(i int, name string) int {
 // "Zenith officials" is a group whose modifier still names the body.
 func (st *state) taken(i int) bool {
 	return st.used[i] && (st.owner[i] == nil || st.owner[i].Type != doc.GROUP)
+}
+
+// kindBefore returns the kind of body a lower-case noun just before word a
+// names ("the company Acme", "localist group Zenith"), if any.
+func (st *state) kindBefore(a int) (head, bool) {
+	if a == 0 || st.ws[a-1].Sent != st.ws[a].Sent || st.ws[a-1].Cap {
+		return head{}, false
+	}
+	h, ok := st.lx.kinds[st.ws[a-1].Lower]
+	return h, ok
 }

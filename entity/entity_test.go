@@ -364,6 +364,16 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "unknown names are bodies by the words around them",
+			body: "Quorvant defector arrested. Two members of Quorvant said Quorvant lawyers lied. Nadia Keller of Brightwater Unity resigned, and the company Velmora lost its case.",
+			want: []want{
+				{mention: "Quorvant", typ: doc.ORG},
+				{mention: "Brightwater Unity", typ: doc.ORG},
+				{mention: "Nadia Keller", typ: doc.PERSON},
+				{mention: "Velmora", typ: doc.ORG, sector: "BUS"},
+			},
+		},
+		{
 			name: "a body's own noun is not a group of its people",
 			body: "Fighters of the Kata'ib Hezbollah militia fired rockets, officials said.",
 			want: []want{
@@ -379,6 +389,16 @@ func TestCases(t *testing.T) {
 				check(t, d, w)
 			}
 		})
+	}
+}
+
+// TestCueSpreads checks that one cue types every bare use of a name,
+// those before it included.
+func TestCueSpreads(t *testing.T) {
+	d := analyse(t, "Quorvant defector arrested. Two members of Quorvant said he left. Quorvant denied it.")
+	e := find(d, "Quorvant")
+	if e == nil || e.Type != doc.ORG || len(e.Mentions) != 3 {
+		t.Fatalf("want one ORG with three mentions; have %s", summary(d))
 	}
 }
 

@@ -57,6 +57,7 @@ type lexicon struct {
 	modifiers map[string]string // "Shia" → "", "European" → "EU"
 	english   map[string]bool   // plain English words, in lower case
 	members   map[string]bool   // nouns for a body's people: "officials", "spokesman"
+	kinds     map[string]head   // nouns for a kind of body: "company", "newspaper"
 	abbrev    map[string]bool   // words written with a final period: "Calif", "Sen"
 	maxWords  int               // longest phrase, in words
 }
@@ -78,6 +79,7 @@ func loadLexicon() (*lexicon, error) {
 		english:   make(map[string]bool, 64000),
 		abbrev:    map[string]bool{},
 		members:   map[string]bool{},
+		kinds:     map[string]head{},
 	}
 	for _, a := range strings.Fields("Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Prof Jr Sr Inc Corp Co Ltd Bros Ave Blvd Rd Mt Ft Jan Feb Aug Sept Oct Nov Dec") {
 		lx.abbrev[a] = true
@@ -100,6 +102,7 @@ func loadLexicon() (*lexicon, error) {
 		{"modifiers.tsv", 2, func(f []string) { lx.modifiers[f[0]] = f[1] }},
 		{"english.txt", 1, func(f []string) { lx.english[f[0]] = true }},
 		{"members.tsv", 1, func(f []string) { lx.members[f[0]] = true }},
+		{"kinds.tsv", 3, func(f []string) { lx.kinds[f[0]] = head{Type: f[1], Sector: f[2]} }},
 	}
 	for _, l := range loaders {
 		if err := readTSV(l.file, l.cols, l.add); err != nil {

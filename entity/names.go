@@ -542,6 +542,17 @@ func (st *state) core(a, b int, c context) {
 	if _, ok := st.lx.modifiers[st.text(a, b)]; ok {
 		return
 	}
+	if h, ok := st.kindBefore(a); ok && c.t == nil && !c.honor && st.properRun(a, b) && st.findPerson(nameParts(st.text(a, b))) == nil {
+		if e := st.matchOrg(a, b); e != nil {
+			st.add(e, a, b, doc.MentionName)
+			return
+		}
+		st.cuedOrg(a, b, c) // "the company Hitwise", "security firm Secunia"
+		if e := st.owner[a]; e.Sector == "" {
+			e.Sector = h.Sector
+		}
+		return
+	}
 	if k := st.ofAt(a, b); k > a && b-a > 2 {
 		st.core(a, k, c) // "Leung Kwok-hung of LSD": a person, then a body
 		st.run(k + 1)
