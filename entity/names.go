@@ -782,7 +782,26 @@ func (st *state) acronym(a, b int) bool {
 			return false
 		}
 	}
+	if last := t[len(t)-1]; last >= '0' && last <= '9' {
+		return false // a version or model: "IE6", "F16"
+	}
+	if roman(t) || len(t) >= 4 && st.lx.english[strings.ToLower(t)] {
+		return false // "XVII"; a word in capitals: "UNLESS"
+	}
 	return !st.lx.stop[st.ws[a].Text]
+}
+
+// roman reports whether s is a Roman numeral of two or more letters.
+func roman(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("IVXLCDM", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // mentionsCountry reports whether the article names the country anywhere,
