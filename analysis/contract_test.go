@@ -82,7 +82,7 @@ func checkContract(t *testing.T, o Output) {
 	for _, f := range o.Framing {
 		span("framing", f)
 	}
-	for _, e := range o.Events {
+	for _, e := range append(append([]EventOut{}, o.Events...), o.OtherEvents...) {
 		span("trigger of "+e.ID, e.Trigger)
 		span("sentence of "+e.ID, e.Sentence)
 		ref(e.ID+" source", e.Source)
@@ -134,7 +134,7 @@ func TestJSONKeys(t *testing.T) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"schema", "article", "entities", "timexes", "quotes", "events"} {
+	for _, k := range []string{"schema", "article", "entities", "timexes", "quotes", "events", "other_events"} {
 		if v, ok := m[k]; !ok || string(v) == "null" {
 			t.Errorf("key %q missing or null in %s", k, b)
 		}

@@ -18,6 +18,11 @@ type Output struct {
 	Timexes  []TimexOut  `json:"timexes"`
 	Quotes   []QuoteOut  `json:"quotes"`
 	Events   []EventOut  `json:"events"`
+	// OtherEvents are events the article does not report as having
+	// happened (negated, hypothetical, only alleged or denied), with their
+	// status and claimed_by; kept apart so that events stays the record
+	// of what happened.
+	OtherEvents []EventOut `json:"other_events"`
 	// Framing lists scare quotes: words the outlet keeps at a distance.
 	Framing []doc.Span `json:"framing"`
 	// Skipped says why the English stages did not run, when they did not.
@@ -116,7 +121,6 @@ func Record(d *doc.Doc) Output {
 		Entities: make([]EntityOut, 0, len(d.Entities)),
 		Timexes:  make([]TimexOut, 0, len(d.Timexes)),
 		Quotes:   make([]QuoteOut, 0, len(d.Quotes)),
-		Events:   make([]EventOut, 0, len(d.Events)),
 		Framing:  append([]doc.Span{}, d.Framing...),
 		Skipped:  d.Skipped,
 	}
@@ -143,7 +147,14 @@ func Record(d *doc.Doc) Output {
 		out.Quotes = append(out.Quotes, QuoteOut{Span: q.Span, Speaker: null(q.Speaker), Kind: q.Kind,
 			Cue: null(q.Cue), Channel: null(q.Channel), Handle: q.Handle, Date: q.Date})
 	}
-	for _, e := range d.Events {
+	out.Events = eventsOut(d, d.Events)
+	out.OtherEvents = eventsOut(d, d.OtherEvents)
+	return out
+}
+
+func eventsOut(d *doc.Doc, events []doc.Event) []EventOut {
+	out := make([]EventOut, 0, len(events))
+	for _, e := range events {
 		var sent doc.Span
 		if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
 			s := d.Sentences[e.Sentence]
@@ -153,7 +164,7 @@ func Record(d *doc.Doc) Output {
 		if basis == "" {
 			basis = doc.DateUnknown
 		}
-		out.Events = append(out.Events, EventOut{ID: e.ID, Type: e.Type, Mode: null(e.Mode), Cameo: e.Cameo,
+		out = append(out, EventOut{ID: e.ID, Type: e.Type, Mode: null(e.Mode), Cameo: e.Cameo,
 			Source: null(e.Source), Target: null(e.Target), Location: null(e.Location),
 			Date: null(e.Date), DateBasis: basis, Fatalities: e.Fatalities, Injuries: e.Injuries,
 			Status: e.Status, ClaimedBy: null(e.ClaimedBy), Trigger: e.Trigger, Sentence: sent})

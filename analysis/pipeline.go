@@ -176,10 +176,17 @@ func (p *Pipeline) Run(ctx context.Context, items iter.Seq[ingest.Item], workers
 	}
 }
 
-func (p *Pipeline) analyzeItem(it ingest.Item) Result {
+func (p *Pipeline) analyzeItem(it ingest.Item) (r Result) {
 	a, err := it.Resolve()
 	if err != nil {
 		return Result{Err: err}
 	}
+	// A stage that fails on one article must not take the batch down: the
+	// article is refused with the reason and the rest goes on.
+	defer func() {
+		if v := recover(); v != nil {
+			r = Result{Err: fmt.Errorf("%s: analysis failed: %v", a.Origin, v)}
+		}
+	}()
 	return Result{Doc: p.Analyze(a)}
 }

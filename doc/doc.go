@@ -160,6 +160,9 @@ type Doc struct {
 	Quotes     []Quote
 	Framing    []Span // scare quotes: words an outlet keeps at a distance
 	Events     []Event
+	// OtherEvents are events the article mentions without reporting them
+	// as having happened: negated, hypothetical, only alleged or denied.
+	OtherEvents []Event
 
 	// Skipped says why the stages after segment did not run (a language
 	// they do not read); "" when they ran.

@@ -27,10 +27,11 @@ type DateFunc func(d *doc.Doc, sentence int, trigger doc.Span) (date, basis stri
 type Coder struct {
 	lx   *lexicon
 	date DateFunc
-	// All keeps events that are negated, hypothetical or only alleged. By
-	// default they are dropped, because the annotation counts only what an
-	// article reports as having happened (and threats), and precision comes
-	// first.
+	// All puts events that are negated, hypothetical or only alleged in
+	// Doc.Events too. By default they go to Doc.OtherEvents: the record of
+	// what happened (the annotation's events: what an article reports as
+	// having happened, and threats) keeps its precision, and nothing the
+	// article says is lost.
 	All bool
 }
 
@@ -53,7 +54,9 @@ func (c *Coder) SetDateFunc(f DateFunc) {
 // Name names the stage in timings.
 func (c *Coder) Name() string { return "event" }
 
-// Run appends the events of d to d.Events.
+// Run appends the events of d to d.Events, and those the article does
+// not report as having happened (negated, hypothetical, alleged) to
+// d.OtherEvents.
 func (c *Coder) Run(d *doc.Doc) {
 	if len(d.Sentences) == 0 || len(d.Tokens) == 0 {
 		return
@@ -67,13 +70,29 @@ func (c *Coder) Run(d *doc.Doc) {
 	sort.SliceStable(found, func(i, j int) bool { return found[i].ev.Trigger.Start < found[j].ev.Trigger.Start })
 	answerers(found)
 	sameAccused(found)
-	var kept []candidate
+	var kept, other []candidate
 	for _, ev := range found {
-		if !c.All && !reportable(ev) {
-			continue
+		if c.All || reportable(ev) {
+			kept = append(kept, ev)
+		} else {
+			other = append(other, ev)
 		}
-		kept = append(kept, ev)
 	}
+	n := len(d.Events) + len(d.OtherEvents)
+	for _, ev := range c.finish(d, kept) {
+		n++
+		ev.ID = "V" + strconv.Itoa(n)
+		d.Events = append(d.Events, ev)
+	}
+	for _, ev := range c.finish(d, other) {
+		n++
+		ev.ID = "V" + strconv.Itoa(n)
+		d.OtherEvents = append(d.OtherEvents, ev)
+	}
+}
+
+// finish dates the candidates and merges those that report one event.
+func (c *Coder) finish(d *doc.Doc, kept []candidate) []doc.Event {
 	for i := range kept {
 		kept[i].ev.Date, kept[i].ev.DateBasis = c.dateOf(d, kept[i])
 		if kept[i].postDate != "" && kept[i].ev.DateBasis != doc.DateText {
@@ -81,11 +100,11 @@ func (c *Coder) Run(d *doc.Doc) {
 		}
 	}
 	merged := merge(d, kept)
-	n := len(d.Events)
-	for i, ev := range merged {
-		ev.ev.ID = "V" + strconv.Itoa(n+i+1)
-		d.Events = append(d.Events, ev.ev)
+	out := make([]doc.Event, len(merged))
+	for i, m := range merged {
+		out[i] = m.ev
 	}
+	return out
 }
 
 // verbal are the types whose trigger is a statement: a date inside what

@@ -108,6 +108,9 @@ func (r *runner) apposHead(cands []ment) ment {
 		}
 		best := c
 		for _, n := range cands[i+1:] {
+			if n.start < best.end {
+				continue // nested inside the mention already chosen
+			}
 			if strings.Contains(r.body[best.end:n.start], ",") {
 				break
 			}
