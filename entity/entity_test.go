@@ -374,6 +374,26 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "two-syllable hyphenated given names; a government named for its leader",
+			body: "Ho Mei-ling defeated Chan Wing-kei by 300 votes. The tax was changed by the Rinaldi government.",
+			want: []want{
+				{mention: "Ho Mei-ling", typ: doc.PERSON},
+				{mention: "Chan Wing-kei", typ: doc.PERSON},
+				{mention: "Rinaldi", typ: doc.PERSON},
+				{mention: "Rinaldi government", typ: doc.ORG, sector: "GOV"},
+			},
+		},
+		{
+			name: "versions, numerals and time zones are no bodies",
+			body: "Users of IE7 complained at 10:00 GMT, the day after Part XIV was published by the ACLU.",
+			want: []want{
+				{mention: "IE7", absent: true},
+				{mention: "GMT", absent: true},
+				{mention: "XIV", absent: true},
+				{mention: "ACLU", typ: doc.ORG},
+			},
+		},
+		{
 			name: "a body's own noun is not a group of its people",
 			body: "Fighters of the Kata'ib Hezbollah militia fired rockets, officials said.",
 			want: []want{

@@ -139,6 +139,9 @@ func (st *state) opener(i int) bool {
 	if _, ok := st.lx.given[w.Text]; ok {
 		return false
 	}
+	if i+1 < len(st.ws) && st.ws[i+1].Sent == w.Sent && syllabicGiven(st.ws[i+1].Text) {
+		return false // "Yau Wai-ching defeated"
+	}
 	if _, ok := st.lx.demonyms[w.Text]; ok {
 		return false
 	}
@@ -611,6 +614,10 @@ func (st *state) core(a, b int, c context) {
 			return
 		}
 	}
+	if b-a == 2 && syllabicGiven(st.ws[a+1].Text) && len(first) <= 6 && st.plainCaps(a, a+1) {
+		st.person(a, b, c, nil) // "Yau Wai-ching", "Moon Jae-in"
+		return
+	}
 	if !st.properRun(a, b) {
 		return
 	}
@@ -636,6 +643,24 @@ func (st *state) core(a, b int, c context) {
 		e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: c.country}})
 		st.add(e, a, b, doc.MentionName)
 	}
+}
+
+// syllabicGiven reports whether w has the shape of a Chinese or Korean
+// given name of two syllables joined by a hyphen: "Wai-ching", "Jae-in".
+func syllabicGiven(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok || len(a) < 2 || len(a) > 5 || len(b) < 2 || len(b) > 5 {
+		return false
+	}
+	for i, r := range a + b {
+		switch {
+		case i == 0 && r >= 'A' && r <= 'Z':
+		case r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // givenBeforeName reports whether word i, a lexicon name, is rather a given
@@ -1329,6 +1354,9 @@ func (st *state) ledBody(i int) int {
 		st.org(i-1, b, head{Type: doc.FAC, Sector: "GOV"}, context{country: country})
 		return b
 	case "administration", "government", "campaign":
+		if st.owner[i-1] == nil && !st.used[i-1] && !st.ws[i-1].First && st.determinedBy(i-1, "the") && st.nameModifier(i-1) && st.lx.demonyms[prev] == "" {
+			st.person(i-1, i, context{}, nil) // "the Monti government": its leader's
+		}
 		e := st.owner[i-1]
 		if e == nil || e.Type != doc.PERSON {
 			return i
