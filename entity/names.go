@@ -235,6 +235,9 @@ func (st *state) titleAt(i int) (int, *title) {
 // things rather than one body ("Customs and Border Protection",
 // "Department of Health and Human Services").
 func (st *state) twoNames(i, k, j int) bool {
+	if _, given := st.lx.given[st.ws[k+1].Text]; given && j-k-1 <= 3 && !st.isHead(j-1) {
+		return true // "the Department of Homeland Security and Alex Azar"
+	}
 	if _, _, ok := st.headOf(i, j); !ok {
 		return true
 	}
@@ -1161,6 +1164,9 @@ func (st *state) single(i int) bool {
 		// "Fu Ying, the spokeswoman", "Dor is a French economist"
 		if _, isTitle := st.lx.titles[w.Text]; isTitle && p.Role == "" {
 			p.Role = titleCase(w.Text)
+		}
+		if p.Country == "" {
+			p.Country = country
 		}
 		st.addSpan(p, st.ws[a].Start, w.End, doc.MentionTitle, w.Sent, false)
 		for k := a; k <= i; k++ {
