@@ -394,6 +394,14 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "a title after a name and a comma is that person's role",
+			body: "Maria Lopez, executive director of the Riverside Tenants Union, said rents rose. Omar Said, spokesman, declined to comment.",
+			want: []want{
+				{mention: "Maria Lopez", role: "Executive Director", same: []string{"executive director"}},
+				{mention: "Omar Said", role: "Spokesman", sector: "GOV"},
+			},
+		},
+		{
 			name: "a body's own noun is not a group of its people",
 			body: "Fighters of the Kata'ib Hezbollah militia fired rockets, officials said.",
 			want: []want{

@@ -477,9 +477,30 @@ func (st *state) known(a, b int, k *known) {
 		e.metonym = true
 		st.add(e, a, b, doc.MentionName)
 	default:
-		e := st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: k.Type, Country: k.Country, Sector: k.Sector}})
+		e := st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: k.Type, Country: k.Country, Sector: k.Sector}, head: st.lx.headWord(k.Name)})
 		st.add(e, a, b, doc.MentionName)
 	}
+}
+
+// headWord returns the lower-case head word of a body's name: the word
+// before "of" ("Department of State"), else the last word, when it is a
+// head word of the lexicon; else "".
+func (lx *lexicon) headWord(name string) string {
+	ws := strings.Fields(name)
+	w := ""
+	for i := 1; i < len(ws); i++ {
+		if ws[i] == "of" {
+			w = ws[i-1]
+			break
+		}
+	}
+	if w == "" && len(ws) > 0 {
+		w = ws[len(ws)-1]
+	}
+	if _, ok := lx.heads[w]; !ok {
+		return ""
+	}
+	return strings.ToLower(w)
 }
 
 // metonymic reports whether a capital at words [a, b) acts, and so stands
@@ -1124,6 +1145,9 @@ func (st *state) lowerWord(i int) int {
 		if st.titleAloneAt(i, n, t) {
 			return i + n
 		}
+		if st.apposedTitle(i, n, t) {
+			return i + n
+		}
 	}
 	if n, g, ok := st.groupAt(i); ok {
 		st.groupMention(i, n, g)
@@ -1315,6 +1339,38 @@ func (st *state) titleAloneAt(i, n int, t *title) bool {
 	}
 	_ = start
 	st.titleMention(j, e, t, country, false)
+	return true
+}
+
+// apposedTitle gives a title set off by a comma after a person's name
+// ("Alia Salem, executive director of ...", "Jane Roe, spokeswoman for the
+// ministry") to that person as role and mention.
+func (st *state) apposedTitle(i, n int, t *title) bool {
+	k := i
+	for k > 0 && k > i-2 && !st.ws[k-1].Punct && !st.ws[k-1].Cap && st.ws[k-1].Tag == "JJ" {
+		k-- // "senior adviser", "former minister"
+	}
+	if k < 2 || st.ws[k-1].Text != "," || st.ws[k-1].Sent != st.ws[i].Sent {
+		return false
+	}
+	p := st.owner[k-2]
+	if p == nil || p.Type != doc.PERSON || st.ws[k-2].Sent != st.ws[i].Sent {
+		return false
+	}
+	e := i + n
+	if e < len(st.ws) && st.ws[e].Sent == st.ws[i].Sent && !st.ws[e].Punct && !connectors[st.ws[e].Text] && st.ws[e].Text != "at" {
+		return false // "Ali, spokesman Omar ..." or a longer phrase
+	}
+	if p.Role == "" {
+		p.Role = t.Name
+		if p.Sector == "" && (e >= len(st.ws) || !connectors[st.ws[e].Text] && st.ws[e].Text != "at") {
+			p.Sector = t.Sector // "of the union" would say whose
+		}
+	}
+	st.addSpan(p, st.ws[k].Start, st.ws[e-1].End, doc.MentionTitle, st.ws[i].Sent, false)
+	for j := k; j < e; j++ {
+		st.used[j] = true
+	}
 	return true
 }
 
