@@ -1291,10 +1291,20 @@ func (st *state) describedPerson(a int) *ent {
 	default:
 		return nil
 	}
-	if p := st.owner[k-1]; p != nil && p.Type == doc.PERSON && st.ws[k-1].Sent == st.ws[a].Sent {
+	if p := st.owner[k-1]; p != nil && p.Type == doc.PERSON && st.ws[k-1].Sent == st.ws[a].Sent && !st.attributed(k-1) {
 		return p
 	}
 	return nil
+}
+
+// attributed reports whether the name ending at word i follows "according
+// to": the comma after it ends the attribution, not an apposition.
+func (st *state) attributed(i int) bool {
+	o := st.owner[i]
+	for i > 0 && st.owner[i-1] == o && o != nil {
+		i--
+	}
+	return i >= 2 && st.ws[i-1].Lower == "to" && st.ws[i-2].Lower == "according"
 }
 
 // latestWithRole returns the person named last whose role the title fits.
@@ -1347,14 +1357,17 @@ func (st *state) titleAloneAt(i, n int, t *title) bool {
 // ministry") to that person as role and mention.
 func (st *state) apposedTitle(i, n int, t *title) bool {
 	k := i
-	for k > 0 && k > i-2 && !st.ws[k-1].Punct && !st.ws[k-1].Cap && st.ws[k-1].Tag == "JJ" {
-		k-- // "senior adviser", "former minister"
+	for k > 0 && k > i-6 && st.ws[k-1].Sent == st.ws[i].Sent && !st.ws[k-1].Punct && (st.ws[k-1].Cap && !st.ws[k-1].First || st.ws[k-1].Tag == "JJ" || st.ws[k-1].Text == "and") {
+		k-- // "senior adviser", "the Health and Human Services secretary"
+	}
+	if k > 0 && (st.ws[k-1].Lower == "the" || st.ws[k-1].Lower == "a") {
+		k--
 	}
 	if k < 2 || st.ws[k-1].Text != "," || st.ws[k-1].Sent != st.ws[i].Sent {
 		return false
 	}
 	p := st.owner[k-2]
-	if p == nil || p.Type != doc.PERSON || st.ws[k-2].Sent != st.ws[i].Sent {
+	if p == nil || p.Type != doc.PERSON || st.ws[k-2].Sent != st.ws[i].Sent || st.attributed(k-2) {
 		return false
 	}
 	e := i + n
