@@ -590,12 +590,26 @@ func (st *state) hyphenated() {
 				continue
 			}
 			e := st.countryEnt(k.Country)
-			if !k.Nation {
+			switch {
+			case k.Capital && !placeSuffix(w.Text):
+				e.metonym = true // "pro-Beijing", "Moscow-backed": the government
+			case !k.Nation:
 				e = st.entity("K:"+k.Name, ent{Entity: doc.Entity{Name: k.Name, Type: k.Type, Country: k.Country}})
 			}
 			st.addSpan(e, start, start+len(part), doc.MentionName, w.Sent, false)
 		}
 	}
+}
+
+// placeSuffix reports whether a hyphenated word uses its place as a place
+// ("Tehran-based", "Gaza-bound") rather than as an actor.
+func placeSuffix(w string) bool {
+	for _, suf := range []string{"-based", "-born", "-bound", "-area", "-region"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // lateSurnames adds bare surnames met before the person's full name, as in
