@@ -44,6 +44,7 @@ func (r *Recognizer) Name() string { return "entity" }
 func (r *Recognizer) Run(d *doc.Doc) {
 	st := newState(r.lex, d)
 	st.names()
+	st.teams()
 	st.lateSurnames()
 	st.lateOrgs()
 	st.hyphenated()

@@ -402,6 +402,22 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "countries playing in a sports report are national teams",
+			body: "Norway beat Chile 2-1 in Tokyo. Norway's goalkeeper saved a penalty before half-time, and the striker scored a header. The referee booked the Chile captain as the match ended in Japan.",
+			want: []want{
+				{mention: "Norway", typ: doc.ORG, country: "NOR"},
+				{mention: "Chile", typ: doc.ORG, country: "CHL"},
+				{mention: "Japan", typ: doc.GPE},
+			},
+		},
+		{
+			name: "a country without scores stays a country",
+			body: "Norway won a gold medal at the robotics championship, where the team captain and coach praised the tournament; the final was close.",
+			want: []want{
+				{mention: "Norway", typ: doc.GPE},
+			},
+		},
+		{
 			name: "a body's own noun is not a group of its people",
 			body: "Fighters of the Kata'ib Hezbollah militia fired rockets, officials said.",
 			want: []want{

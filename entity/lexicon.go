@@ -58,6 +58,7 @@ type lexicon struct {
 	english   map[string]bool   // plain English words, in lower case
 	members   map[string]bool   // nouns for a body's people: "officials", "spokesman"
 	kinds     map[string]head   // nouns for a kind of body: "company", "newspaper"
+	sports    map[string]bool   // words of sports reporting: "goalkeeper", "penalty"
 	abbrev    map[string]bool   // words written with a final period: "Calif", "Sen"
 	maxWords  int               // longest phrase, in words
 }
@@ -80,6 +81,7 @@ func loadLexicon() (*lexicon, error) {
 		abbrev:    map[string]bool{},
 		members:   map[string]bool{},
 		kinds:     map[string]head{},
+		sports:    map[string]bool{},
 	}
 	for _, a := range strings.Fields("Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Prof Jr Sr Inc Corp Co Ltd Bros Ave Blvd Rd Mt Ft Jan Feb Aug Sept Oct Nov Dec") {
 		lx.abbrev[a] = true
@@ -103,6 +105,7 @@ func loadLexicon() (*lexicon, error) {
 		{"english.txt", 1, func(f []string) { lx.english[f[0]] = true }},
 		{"members.tsv", 1, func(f []string) { lx.members[f[0]] = true }},
 		{"kinds.tsv", 3, func(f []string) { lx.kinds[f[0]] = head{Type: f[1], Sector: f[2]} }},
+		{"sports.tsv", 1, func(f []string) { lx.sports[f[0]] = true }},
 	}
 	for _, l := range loaders {
 		if err := readTSV(l.file, l.cols, l.add); err != nil {
