@@ -60,14 +60,19 @@ func (c *clause) countBefore(k int) (int, bool) {
 func (c *clause) casualties(evs []candidate) {
 	owner := func(k int) int {
 		best, first := -1, -1
+		at := c.a.d.Tokens[k].Start
 		for i := range evs {
 			if evs[i].ev.Type != "ASSAULT" {
 				continue
 			}
+			if evs[i].ev.Trigger.Start == at {
+				// "soldiers killed 12 rebels": the killing itself.
+				return i
+			}
 			if first < 0 {
 				first = i
 			}
-			if evs[i].ev.Trigger.Start < c.a.d.Tokens[k].Start &&
+			if evs[i].ev.Trigger.Start < at &&
 				(best < 0 || evs[i].ev.Trigger.Start > evs[best].ev.Trigger.Start) {
 				best = i
 			}
@@ -87,6 +92,9 @@ func (c *clause) casualties(evs []candidate) {
 			if n, ok = c.countAfter(k); !ok && c.passiveWord(k) {
 				n, ok = c.countBefore(k)
 			}
+		case "toll":
+			dead = true
+			n, ok = c.countAfterToll(k)
 		case "dead", "died", "deaths", "fatalities":
 			dead = true
 			n, ok = c.countBefore(k)
@@ -122,4 +130,22 @@ func (c *clause) passiveWord(k int) bool {
 		}
 	}
 	return false
+}
+
+// countAfterToll reads the figure of "death toll rose to 30" or "a death
+// toll of 30": the first count within a few tokens after "toll", when
+// "death" stands before it.
+func (c *clause) countAfterToll(k int) (int, bool) {
+	if k == c.first || c.a.lower[k-1] != "death" {
+		return 0, false
+	}
+	for j := k + 1; j < c.last && j <= k+6; j++ {
+		if c.a.lower[j] == "," || c.a.lower[j] == ";" {
+			break
+		}
+		if n, ok := c.number(j); ok && c.a.tag(j) == "CD" {
+			return n, true
+		}
+	}
+	return 0, false
 }

@@ -337,3 +337,92 @@ func BenchmarkEvent(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestCasualtiesAndPlace checks which event takes the dead and wounded a
+// sentence reports, and which place an event takes.
+func TestCasualtiesAndPlace(t *testing.T) {
+	pak := ent("Pakistan|GPE|PAK|Pakistani")
+	cases := []struct {
+		name      string
+		text      string
+		ents      []ent
+		trigger   string // the event checked
+		dead, inj int    // -1 for unknown
+		place     string // entity name, "" for none
+	}{
+		{"relative clause gives the airstrikes the dead", "Sahel rebels attacked the French Embassy, after Pakistani airstrikes on Sahel rebels in Bamako that killed 25 people and injured many more.",
+			[]ent{pak, rebels, embassy, bamako}, "airstrikes", 25, -1, "Bamako"},
+		{"the first attack of that sentence has none", "Sahel rebels attacked the French Embassy, after Pakistani airstrikes on Sahel rebels in Bamako that killed 25 people.",
+			[]ent{pak, rebels, embassy, bamako}, "attacked", -1, -1, ""},
+		{"participle after the clause", "Sahel rebels attacked Lagos police in Bamako on Monday, killing 12 people and wounding 30.",
+			[]ent{rebels, police, bamako}, "attacked", 12, 30, "Bamako"},
+		{"count in words before a passive", "Twelve people were killed when Sahel rebels stormed the French Embassy.",
+			[]ent{rebels, embassy}, "stormed", 12, -1, ""},
+		{"left dead", "Sahel rebels shelled Lagos police, leaving 7 dead and 15 wounded.",
+			[]ent{rebels, police}, "shelled", 7, 15, ""},
+		{"the killing itself owns its count", "After Sahel rebels attacked the French Embassy, Lagos police killed 4 Sahel rebels in Bamako.",
+			[]ent{rebels, police, embassy, bamako}, "killed", 4, -1, "Bamako"},
+		{"death toll", "Sahel rebels bombed Lagos police; the death toll rose to 30.",
+			[]ent{rebels, police}, "bombed", 30, -1, ""},
+		{"no number, no figure", "No injuries were reported after Sahel rebels attacked Lagos police.",
+			[]ent{rebels, police}, "attacked", -1, -1, ""},
+		{"a fronted place", "In Bamako, Lagos police arrested Ben Okafor.",
+			[]ent{police, okafor, bamako}, "arrested", -1, -1, "Bamako"},
+		{"a phone call has no place", "In a late call, Omar Sharif thanked Lena Modi for her condemnation of the attack on the French Embassy in Bamako.",
+			[]ent{sharif, modi, embassy, ent("Bamako|GPE|MLI")}, "call", -1, -1, ""},
+		{"a statement's place is not its topic's", "Omar Sharif condemned the attack on Lena Modi in Bamako.",
+			[]ent{sharif, modi, bamako}, "condemned", -1, -1, ""},
+		{"a statement made somewhere", "Omar Sharif told Lena Modi in Bamako that he backed her.",
+			[]ent{sharif, modi, bamako}, "backed", -1, -1, ""},
+		{"a meeting's topic is not its place", "Omar Sharif met Lena Modi about protecting Lagos police in Bamako.",
+			[]ent{sharif, modi, police, bamako}, "met", -1, -1, ""},
+		{"a meeting somewhere", "Omar Sharif met Lena Modi in Bamako on Monday.",
+			[]ent{sharif, modi, bamako}, "met", -1, -1, "Bamako"},
+		{"the place in a building's name", "Sahel rebels attacked the Pakistani Embassy in Bamako.",
+			[]ent{rebels, ent("Pakistani Embassy in Bamako|FAC|PAK"), ent("Bamako|GPE|MLI")}, "attacked", -1, -1, "Bamako"},
+	}
+	c := testCoder(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := build(t, tc.text, tc.ents...)
+			if tc.name == "the place in a building's name" {
+				// The building's mention holds the city's.
+				i := strings.Index(tc.text, "Bamako")
+				d.Entities[2].Mentions = []doc.Mention{{Span: d.SpanOf(i, i+len("Bamako")), Kind: doc.MentionName}}
+			}
+			c.Run(d)
+			var e *doc.Event
+			for i := range d.Events {
+				if d.Events[i].Trigger.Text == tc.trigger {
+					e = &d.Events[i]
+				}
+			}
+			if e == nil {
+				if tc.trigger != "backed" {
+					t.Fatalf("no event %q: %q", tc.trigger, summary(d))
+				}
+				return
+			}
+			if got := count(e.Fatalities); got != tc.dead {
+				t.Errorf("fatalities %d, want %d", got, tc.dead)
+			}
+			if got := count(e.Injuries); got != tc.inj {
+				t.Errorf("injuries %d, want %d", got, tc.inj)
+			}
+			place := ""
+			if x := d.Entity(e.Location); x != nil {
+				place = x.Name
+			}
+			if place != tc.place {
+				t.Errorf("place %q, want %q", place, tc.place)
+			}
+		})
+	}
+}
+
+func count(n *int) int {
+	if n == nil {
+		return -1
+	}
+	return *n
+}

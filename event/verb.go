@@ -352,7 +352,7 @@ func (c *clause) event(typ, code, mode string, src, tgt, i, j int, status string
 	if tgt >= 0 {
 		ev.Target = d.Entities[tgt].ID
 	}
-	ev.Location = c.location(j-1, src, tgt)
+	ev.Location = c.location(typ, mode, i, j-1, src, tgt)
 	return ev
 }
 
@@ -691,46 +691,4 @@ func (c *clause) reported(v int) (string, int) {
 		}
 	}
 	return "", -1
-}
-
-// location returns the place of the event: the first place named after
-// "in" or "at" following the trigger within its clause, else before it
-// back to the clause's start; never one of its actors, and never an "in"
-// inside a name ("the US Embassy in Baghdad").
-func (c *clause) location(trig, src, tgt int) string {
-	a := c.a
-	place := func(k int) string {
-		if a.lower[k] != "in" && a.lower[k] != "at" || a.ent[k] >= 0 || k+1 >= c.last {
-			return ""
-		}
-		x := a.ent[k+1]
-		if x < 0 && k+2 < c.last && a.tag(k+1) == "DT" {
-			x = a.ent[k+2]
-		}
-		if x < 0 || x == src || x == tgt {
-			return ""
-		}
-		switch a.d.Entities[x].Type {
-		case doc.GPE, doc.LOC, doc.FAC:
-			return a.d.Entities[x].ID
-		}
-		return ""
-	}
-	for k := trig + 1; k < c.last; k++ {
-		if c.boundary(k) || a.lower[k] == "," {
-			break
-		}
-		if p := place(k); p != "" {
-			return p
-		}
-	}
-	for k := trig - 1; k >= c.first; k-- {
-		if c.boundary(k) || a.lower[k] == "," {
-			break
-		}
-		if p := place(k); p != "" {
-			return p
-		}
-	}
-	return ""
 }
