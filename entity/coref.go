@@ -72,8 +72,8 @@ func (st *state) groupMention(i, n int, noun string) {
 			}
 		}
 	}
-	if !marked && a == i && i > 0 && st.ws[i-1].Sent == st.ws[i].Sent && st.ws[i-1].Tag == "NN" && !st.used[i-1] && !st.ws[i-1].Cap {
-		a = i - 1 // "transit officers"
+	if !marked && a == i && i > 0 && st.ws[i-1].Sent == st.ws[i].Sent && st.ws[i-1].Tag == "NN" && !st.used[i-1] && !st.ws[i-1].Cap && !(i > 1 && verbSlot[st.ws[i-2].Lower]) {
+		a = i - 1 // "transit officers", but not "or attack officers"
 	}
 	for k := a; k < i; k++ {
 		if m := st.lx.groups[st.ws[k].Lower]; m.Sector != "" && !st.ws[k].Cap {
@@ -87,6 +87,13 @@ func (st *state) groupMention(i, n int, noun string) {
 		e.Country = country
 	}
 	st.add(e, a, i+n, doc.MentionName)
+}
+
+// verbSlot holds words after which a noun-tagged word is more likely a
+// verb: "to attack officers", "or beat protesters".
+var verbSlot = map[string]bool{
+	"or": true, "and": true, "to": true, "not": true, "would": true, "will": true, "can": true,
+	"could": true, "should": true, "may": true, "might": true, "must": true, "did": true,
 }
 
 // governments are the nouns that, with a nationality, name the state.
