@@ -151,8 +151,8 @@ func (st *state) opener(i int) bool {
 	if _, ok := honorifics[w.Text]; ok {
 		return false
 	}
-	if n, _ := st.titleAt(i); n > 0 && i+n < len(st.ws) && st.capWord(i+n) {
-		return false // "Foreign Minister Claire Dumont arrived"
+	if n, _ := st.titleAt(i); n > 0 && i+n < len(st.ws) && (st.capWord(i+n) || isPossessive(st.ws[i+n].Text)) {
+		return false // "Foreign Minister Claire Dumont arrived", "Prime Minister's office"
 	}
 	low := strings.ToLower(w.Text)
 	if st.lower[low] {
