@@ -163,6 +163,10 @@ func (a *article) sentence(si int) []candidate {
 	var out []candidate
 	for i := s.First; i < s.Last; i++ {
 		if a.isVerb(i) {
+			if ev, ok := c.claimedAct(i); ok {
+				out = append(out, ev)
+				continue
+			}
 			if ev, ok := c.verbEvent(i); ok {
 				out = append(out, ev)
 			}

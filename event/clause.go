@@ -68,6 +68,11 @@ func (c *clause) subject(v, depth int) subj {
 		s := c.chainLeft(k)
 		s.relative = w != "who"
 		return s
+	case w == "to" && i-1 >= c.first && a.isVerb(i-1) && a.vclass[i-1] == classGovern && depth < 4:
+		// "threatened to attack": the one who threatened would act.
+		s := c.subject(i-1, depth+1)
+		s.via = i
+		return s
 	case w == "," && (aux || a.isFinite(v)):
 		return c.parenthetical(i)
 	case w == "and" || w == "or" || w == "but" || w == "while" || w == "," || w == "as" || w == "after" || w == "before":

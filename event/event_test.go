@@ -426,3 +426,69 @@ func count(n *int) int {
 	}
 	return *n
 }
+
+// TestOtherEvents checks the events the article does not report as having
+// happened: they go to OtherEvents with their status and claimant, and
+// leave Events alone.
+func TestOtherEvents(t *testing.T) {
+	iran := ent("Iran|GPE|IRN|Tehran|Islamic Republic")
+	cases := []struct {
+		name   string
+		text   string
+		ents   []ent
+		events []string
+		other  []string // "TYPE src>tgt status claimant"
+	}{
+		{"accused of orchestrating an attack", "Iran was accused of orchestrating the attack on the French Embassy.",
+			[]ent{iran, embassy}, []string{"ACCUSE ->Iran"}, []string{"ASSAULT Iran>French Embassy in Bamako alleged -"}},
+		{"the accuser claims it", "India accused the Islamic Republic of coordinating the assault on the French Embassy.",
+			[]ent{india, iran, embassy}, []string{"ACCUSE India>Iran"}, []string{"ASSAULT Iran>French Embassy in Bamako alleged India"}},
+		{"accused of a lexicon act", "India accused Pakistan of shelling Sahel rebels.",
+			[]ent{india, pakistan, rebels}, []string{"ACCUSE India>Pakistan"}, []string{"ASSAULT Pakistan>Sahel rebels alleged India"}},
+		{"accused by someone", "Pakistan was accused by India of being behind the bombing of the French Embassy.",
+			[]ent{india, pakistan, embassy}, []string{"ACCUSE India>Pakistan"}, []string{"ASSAULT Pakistan>French Embassy in Bamako alleged India"}},
+		{"allegations dismissed", "Iran dismissed the allegations about Tehran orchestrating the assault on the French Embassy.",
+			[]ent{iran, embassy}, []string{"REJECT Iran>-"}, []string{"ASSAULT Iran>French Embassy in Bamako denied -"}},
+		{"denied attacking", "Pakistan denied attacking India.",
+			[]ent{pakistan, india}, []string{"REJECT Pakistan>-"}, []string{"ASSAULT Pakistan>India denied -"}},
+		{"did not attack", "Pakistan did not attack India.",
+			[]ent{pakistan, india}, nil, []string{"ASSAULT Pakistan>India negated -"}},
+		{"future", "Pakistan will attack India.",
+			[]ent{pakistan, india}, nil, []string{"ASSAULT Pakistan>India hypothetical -"}},
+		{"condition", "Pakistan could attack India if talks fail.",
+			[]ent{pakistan, india}, nil, []string{"ASSAULT Pakistan>India hypothetical -"}},
+		{"question", "Will Pakistan attack India?",
+			[]ent{pakistan, india}, nil, []string{"ASSAULT Pakistan>India hypothetical -"}},
+		{"a threat stays in events, what it threatens does not", "India threatened to attack Pakistan.",
+			[]ent{india, pakistan}, []string{"THREATEN India>Pakistan"}, []string{"ASSAULT India>Pakistan hypothetical -"}},
+		{"alleged that", "Pakistan alleged that India shelled Sahel rebels.",
+			[]ent{pakistan, india, rebels}, []string{"ACCUSE Pakistan>India"}, []string{"ASSAULT India>Sahel rebels alleged Pakistan"}},
+		{"one allegation retold is one record", "Iran was accused of orchestrating the attack on the French Embassy. India accused Iran of coordinating the assault on the French Embassy.",
+			[]ent{iran, india, embassy}, []string{"ACCUSE ->Iran", "ACCUSE India>Iran"}, []string{"ASSAULT Iran>French Embassy in Bamako alleged India"}},
+		{"an accusation of words claims no act", "India accused Pakistan of criticising Sahel rebels.",
+			[]ent{india, pakistan, rebels}, []string{"ACCUSE India>Pakistan"}, nil},
+	}
+	c := testCoder(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := build(t, tc.text, tc.ents...)
+			c.Run(d)
+			name := func(id string) string {
+				if x := d.Entity(id); x != nil {
+					return x.Name
+				}
+				return "-"
+			}
+			var other []string
+			for _, e := range d.OtherEvents {
+				other = append(other, e.Type+" "+name(e.Source)+">"+name(e.Target)+" "+e.Status+" "+name(e.ClaimedBy))
+			}
+			if got := summary(d); !reflect.DeepEqual(got, tc.events) {
+				t.Errorf("events: got %q, want %q", got, tc.events)
+			}
+			if !reflect.DeepEqual(other, tc.other) {
+				t.Errorf("other events: got %q, want %q", other, tc.other)
+			}
+		})
+	}
+}

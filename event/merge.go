@@ -47,7 +47,11 @@ func findSame(out []candidate, c candidate, d *doc.Doc) int {
 // sameEvent reports whether b, found later, retells the event a.
 func sameEvent(d *doc.Doc, a, b candidate) bool {
 	o, e := a.ev, b.ev
-	if o.Type != e.Type {
+	if o.Type != e.Type || o.Status != e.Status {
+		// What one says happened and another denies are two records.
+		return false
+	}
+	if o.ClaimedBy != "" && e.ClaimedBy != "" && o.ClaimedBy != e.ClaimedBy {
 		return false
 	}
 	if o.Sentence == e.Sentence && o.Source == e.Source {
@@ -159,6 +163,9 @@ func absorb(k *candidate, c candidate) {
 	}
 	if o.Injuries == nil {
 		o.Injuries = e.Injuries
+	}
+	if o.ClaimedBy == "" {
+		o.ClaimedBy = e.ClaimedBy
 	}
 	if o.Location == "" {
 		o.Location = e.Location

@@ -118,6 +118,13 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		default:
 			tgt = c.target(p, end)
 		}
+		if tgt < 0 && typ == "THREATEN" && c.infinitiveAfter(end) {
+			// "threatened to attack Pakistan": who the threatened act is
+			// done to.
+			if x, head := c.directObjectHead(end + 2); head && c.humanOK(x) && x != src {
+				tgt = x
+			}
+		}
 		if src < 0 && (s.firstPer || !s.found) {
 			src = c.quoteSpeaker(v)
 		}
