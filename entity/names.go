@@ -693,8 +693,8 @@ func (st *state) givenBeforeName(i, j int) bool {
 	if _, ok := st.lx.given[st.ws[i].Text]; !ok {
 		return false
 	}
-	if i > 0 && placePreps[st.ws[i-1].Text] {
-		return false // "in Chad Amadou Sissoko said": the place, then the name
+	if i > 0 && (placePreps[st.ws[i-1].Text] || st.ws[i-1].Text == "for") {
+		return false // "in Chad Amadou Sissoko said", "director for Chad Amadou Sissoko": the place, then the name
 	}
 	next := st.ws[i+1]
 	if _, ok := st.lx.heads[next.Text]; ok || connectors[next.Text] || st.isAllCaps(i+1) {
