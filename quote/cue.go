@@ -204,6 +204,11 @@ func (r *runner) verbCue(si, c int, class string) {
 	if k.channel == "" && b > a {
 		k.channel = r.channelNear(r.d.Tokens[a].Start, k.start)
 	}
+	if k.channel == "" && (k.ce <= k.cs || k.cs > k.start) {
+		// "In a statement, X said ...": a phrase leading the sentence,
+		// unless that part is the clause reported.
+		k.channel = r.channelNear(r.d.Sentences[si].Start, min(k.subj, k.start))
+	}
 	r.cues = append(r.cues, k)
 }
 
@@ -261,6 +266,13 @@ func (r *runner) subjectBefore(si, c int) (a, b int, appos bool) {
 	for j >= f && !r.boundary(j) {
 		j--
 	}
+	if p := r.coordinator(j+1, c); p > j+1 && r.hasFinite(j+1, p) {
+		// "rejected the accusation and said": a second verb of the
+		// sentence's subject, which is what stands before the first verb.
+		if f := r.subjectOfSentence(si); f > r.d.Sentences[si].First {
+			return r.d.Sentences[si].First, f, true
+		}
+	}
 	if r.nominal(j+1, c) {
 		return j + 1, c, false
 	}
@@ -278,9 +290,10 @@ func (r *runner) subjectBefore(si, c int) (a, b int, appos bool) {
 		return f, c, true
 	}
 	if j < f || r.text(j) != "," || j-1 < f || r.boundary(j-1) {
-		if j+1 < c {
+		if j+1 < c && r.text(j) != "—" && r.text(j) != "–" {
 			return j + 1, c, false
 		}
+		// "“...” — so said X": no subject before the verb.
 		return c, c, false
 	}
 	end := j
@@ -303,6 +316,39 @@ func (r *runner) subjectBefore(si, c int) (a, b int, appos bool) {
 		return c, c, false
 	}
 	return k + 1, end, true
+}
+
+// coordinator returns the conjunction right before the verb at c, adverbs
+// passed over ("and then said"), or -1.
+func (r *runner) coordinator(a, c int) int {
+	p := c - 1
+	for p >= a && r.tag(p) == "RB" {
+		p--
+	}
+	if p >= a && r.tag(p) == "CC" {
+		return p
+	}
+	return -1
+}
+
+// subjectOfSentence returns the first finite verb of sentence si outside
+// quotation marks and relative clauses: the words before it are the
+// sentence's subject. It returns the sentence's first token when the
+// sentence opens with its verb.
+func (r *runner) subjectOfSentence(si int) int {
+	s := r.d.Sentences[si]
+	relative := false
+	for i := s.First; i < s.Last; i++ {
+		switch w := r.lower(i); {
+		case w == "who" || w == "whose" || w == "which":
+			relative = true
+		case w == "," && relative:
+			relative = false
+		case r.finite(i) && !r.inRun(i) && !relative:
+			return i
+		}
+	}
+	return s.First
 }
 
 // nominal reports whether tokens [a, b) hold a noun or pronoun.
@@ -342,10 +388,32 @@ func (r *runner) subjectAfter(si, c int) (a, b int) {
 		j++
 	}
 	a = j
-	for j < l && !r.boundary(j) && r.tag(j) != "IN" && r.tag(j) != "TO" && !r.finite(j) {
-		j++
+	for {
+		for j < l && !r.boundary(j) && r.tag(j) != "IN" && r.tag(j) != "TO" && !r.finite(j) {
+			j++
+		}
+		if j < l || !r.splitAfter(si) {
+			return a, j
+		}
+		// "said Lt. Col. | Mark Dean": a sentence wrongly ended at an
+		// abbreviation of a rank runs on into the name.
+		si++
+		l = r.d.Sentences[si].Last
 	}
-	return a, j
+}
+
+// splitAfter reports whether sentence si ends on an abbreviation of a
+// title ("Col.", "Gen.") and the next sentence, in the same paragraph,
+// goes on with a name: a break the segmenter should not have made.
+func (r *runner) splitAfter(si int) bool {
+	if si+1 >= len(r.d.Sentences) || r.d.Sentences[si+1].Para != r.d.Sentences[si].Para {
+		return false
+	}
+	w := r.text(r.d.Sentences[si].Last - 1)
+	if len(w) < 3 || len(w) > 5 || w[len(w)-1] != '.' || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	return r.tag(r.d.Sentences[si+1].First) == "NNP"
 }
 
 // inverted reports whether a verb right after a comma has its subject

@@ -86,15 +86,10 @@ func (r *runner) embedded(s0, s1 int) bool {
 // without a reporting verb: the author of a document the sentence names
 // before it ("a statement by X ... “...”"), else the sentence's subject
 // ("Sasse called his death “...”", "Israel's prime minister apologised
-// for “...”"). The cue is the sentence's first verb.
+// for “...”"). The cue is the act that brings the quotation in.
 func (r *runner) narrator(si int, q qrun) (int, string) {
 	s := r.d.Sentences[si]
-	cueText := ""
-	for i := s.First; i < s.Last && r.d.Tokens[i].Start < q.open; i++ {
-		if strings.HasPrefix(r.tag(i), "VB") && !r.inRun(i) && cueText == "" {
-			cueText = r.text(i)
-		}
-	}
+	cueText := r.actBefore(si, q.open)
 	for i := r.d.TokenAt(q.open) - 1; i >= s.First; i-- {
 		if r.q.nouns[r.lower(i)] && !r.inRun(i) {
 			if ei := r.authorOf(i); ei >= 0 {
@@ -115,10 +110,49 @@ func (r *runner) narrator(si int, q qrun) (int, string) {
 	return r.firstActor(s.Start, q.open), cueText
 }
 
+// actBefore names the act that brings in a quotation opening at off in a
+// narrative sentence: the verb nearest before it ("called his death",
+// "calling upon ... to stand against" gives "calling upon"), passing over
+// infinitives, auxiliaries and words in quotation marks, with a particle
+// that belongs to it. Without a verb, a document noun ("a statement").
+func (r *runner) actBefore(si, off int) string {
+	s := r.d.Sentences[si]
+	noun := ""
+	for i := r.d.TokenAt(off) - 1; i >= s.First; i-- {
+		if i < 0 || r.inRun(i) {
+			continue
+		}
+		if r.q.nouns[r.lower(i)] && noun == "" {
+			noun = r.text(i)
+		}
+		if !strings.HasPrefix(r.tag(i), "VB") || auxiliary(r.lower(i)) || i > s.First && r.tag(i-1) == "TO" {
+			continue
+		}
+		if i+1 < s.Last && (r.tag(i+1) == "RP" || r.lower(i+1) == "upon") {
+			return r.body[r.d.Tokens[i].Start:r.d.Tokens[i+1].End]
+		}
+		return r.text(i)
+	}
+	return noun
+}
+
+// auxiliary reports whether w is a form of be, have or do.
+func auxiliary(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s",
+		"has", "have", "had", "having", "do", "does", "did":
+		return true
+	}
+	return false
+}
+
 // previous finds who a standalone quotation continues: the last speaker of
 // its paragraph, else the cue of the next quotation in the paragraph
 // ("“A.” “B,” he said."), else the last speaker of the paragraph before.
 func (r *runner) previous(q qrun, ri int) (said, bool) {
+	if k, ok := r.closingCue(ri); ok {
+		return said{speaker: k.speaker, cue: r.body[k.start:k.end], channel: k.channel}, true
+	}
 	last, ok := said{}, false
 	for _, s := range r.said {
 		if s.off < q.open {
@@ -144,6 +178,23 @@ func (r *runner) previous(q qrun, ri int) (said, bool) {
 		return last, true
 	}
 	return said{speaker: -1}, false
+}
+
+// closingCue follows a quotation left open at its paragraph's end through
+// the paragraphs that carry it on to the one where it closes, and returns
+// the cue found there: “... / “... / “...,” she said.
+func (r *runner) closingCue(ri int) (cue, bool) {
+	for ri+1 < len(r.runs) && r.runs[ri].unclosed {
+		next := r.runs[ri+1]
+		if next.para != r.runs[ri].para+1 || next.open != r.d.Paragraphs[next.para].Start {
+			break
+		}
+		if !next.unclosed {
+			return r.nearestCue(r.sentenceOf(next.open), r.sentenceOf(max(next.close-1, next.open)), next)
+		}
+		ri++
+	}
+	return cue{}, false
 }
 
 // named reports whether run q follows a word that introduces a name or

@@ -31,6 +31,7 @@ type Quoter struct {
 	channels []channel         // longest phrase first
 	nouns    map[string]bool   // nouns that speak for their author: statement, letter
 	titles   map[string]string // title head noun → person or org
+	gender   map[string]byte   // given name, title or honorific → 'm' or 'f'
 }
 
 type channel struct{ phrase, name string }
@@ -41,6 +42,7 @@ func New() (*Quoter, error) {
 		cues:   map[string]string{},
 		nouns:  map[string]bool{},
 		titles: map[string]string{},
+		gender: map[string]byte{},
 	}
 	err := readTSV("lexicon/cues.tsv", 2, func(f []string) { q.cues[f[0]] = f[1] })
 	if err != nil {
@@ -59,6 +61,14 @@ func New() (*Quoter, error) {
 		return nil, err
 	}
 	if err := readTSV("lexicon/titles.tsv", 2, func(f []string) { q.titles[f[0]] = f[1] }); err != nil {
+		return nil, err
+	}
+	err = readTSV("lexicon/gender.tsv", 2, func(f []string) {
+		if f[1] == "m" || f[1] == "f" {
+			q.gender[f[0]] = f[1][0]
+		}
+	})
+	if err != nil {
 		return nil, err
 	}
 	return q, nil

@@ -19,6 +19,7 @@ type runner struct {
 	said    []said // speakers of the quotes so far, for quotes that continue them
 	quotes  []doc.Quote
 	framing []doc.Span
+	gender  []byte // by entity index: 'm', 'f' or 0
 }
 
 // ment is one mention with the index of its entity.
@@ -60,6 +61,7 @@ func newRunner(q *Quoter, d *doc.Doc) *runner {
 		}
 	}
 	sort.Slice(r.ments, func(i, j int) bool { return r.ments[i].start < r.ments[j].start })
+	r.genders()
 	return r
 }
 

@@ -31,6 +31,7 @@ func (r *runner) resolve(a, b int, appos bool) int {
 	for _, m := range r.mentionsIn(s, e) {
 		switch {
 		case !r.isActor(m.ent) || m.kind == doc.MentionHashtag || r.runAt(m.start) >= 0:
+		case appos && r.inAdjunct(a, m.start):
 		case possessive(r.body, m.end) || possessivePronoun(r.body[m.start:m.end]):
 			owners = append(owners, m)
 		case m.kind == doc.MentionPronoun:
@@ -71,6 +72,26 @@ func (r *runner) resolve(a, b int, appos bool) int {
 		return owners[len(owners)-1].ent
 	}
 	return r.resolveWords(a, b, s)
+}
+
+// inAdjunct reports whether offset off lies in a phrase set off by commas
+// that is no name of the speaker but says where or how they spoke:
+// "The former president, speaking at a rally in Ohio, said".
+func (r *runner) inAdjunct(a, off int) bool {
+	i := r.d.TokenAt(off)
+	for i > a && r.text(i-1) != "," {
+		i--
+	}
+	if i <= a {
+		return false
+	}
+	switch r.tag(i) {
+	case "VBG", "VBN", "IN", "TO":
+		return r.lower(i) != "of"
+	}
+	// The tagger may take a participle opening a phrase for a noun.
+	w := r.text(i)
+	return strings.HasSuffix(w, "ing") && w == strings.ToLower(w)
 }
 
 // strongTitle resolves a person's title in tokens [a, b) only through a
@@ -174,7 +195,7 @@ func (r *runner) resolveWords(a, b, off int) int {
 		w := r.lower(i)
 		switch w {
 		case "he", "she", "i", "him", "her":
-			return r.personPronoun(off)
+			return r.personPronoun(off, pronounGender(w))
 		case "they", "we":
 			return r.antecedent(off, doc.GROUP, doc.ORG, doc.GPE)
 		case "it":
@@ -238,15 +259,17 @@ func (r *runner) resolveWords(a, b, off int) int {
 	return -1
 }
 
-// personPronoun resolves "he" or "she" speaking at off. Quotations come
-// in chains: a pronoun speaker is most often the last person quoted, unless
-// a sentence since then opened with another person as its subject.
-func (r *runner) personPronoun(off int) int {
-	a, aoff := r.antecedentAt(off, doc.PERSON)
+// personPronoun resolves "he" or "she" (gender g; 0 for "I") speaking at
+// off. Quotations come in chains: a pronoun speaker is most often the last
+// person quoted, unless a sentence since then had another person as its
+// subject. Only people of the pronoun's gender, or of unknown gender, are
+// candidates.
+func (r *runner) personPronoun(off int, g byte) int {
+	a, aoff := r.personBefore(off, g)
 	last, loff := -1, -1
 	para := r.d.Sentences[r.sentenceOf(off)].Para
 	for _, k := range r.cues {
-		if k.start >= off || k.speaker < 0 || r.d.Entities[k.speaker].Type != doc.PERSON {
+		if k.start >= off || !r.fits(k.speaker, g) {
 			continue
 		}
 		if r.d.Sentences[k.sent].Para >= para-2 {
@@ -259,10 +282,50 @@ func (r *runner) personPronoun(off int) int {
 		}
 		return a
 	}
-	if aoff > loff && r.d.Sentences[r.sentenceOf(aoff)].Start == aoff {
+	if aoff > loff && r.subjectAt(aoff) {
 		return a
 	}
 	return last
+}
+
+// personBefore returns the first person fitting gender g in the nearest
+// sentence before off that names one (off's own sentence first, up to five
+// back), and where that mention starts; mentions in quotation marks and
+// possessives are passed over. Without one, the nearest fitting person.
+func (r *runner) personBefore(off int, g byte) (int, int) {
+	si := r.sentenceOf(off)
+	end := off
+	for k := si; k >= 0 && k > si-6; k-- {
+		s := r.d.Sentences[k]
+		for _, m := range r.mentionsIn(s.Start, end) {
+			if m.kind == doc.MentionHashtag || r.runAt(m.start) >= 0 || possessive(r.body, m.end) {
+				continue
+			}
+			if r.fits(m.ent, g) {
+				return m.ent, m.start
+			}
+		}
+		end = s.Start
+	}
+	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
+	for i--; i >= 0; i-- {
+		if m := r.ments[i]; m.kind != doc.MentionHashtag && r.runAt(m.start) < 0 && r.fits(m.ent, g) {
+			return m.ent, -1
+		}
+	}
+	return -1, -1
+}
+
+// subjectAt reports whether the mention starting at off is its sentence's
+// subject: no finite verb outside quotation marks comes before it.
+func (r *runner) subjectAt(off int) bool {
+	si := r.sentenceOf(off)
+	for i := r.d.Sentences[si].First; i < r.d.Sentences[si].Last && r.d.Tokens[i].Start < off; i++ {
+		if r.finite(i) && !r.inRun(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // antecedent resolves a pronoun or description at off: the first fitting
@@ -581,7 +644,7 @@ func (r *runner) firstActor(s, e int) int {
 	if i := r.d.TokenAt(s); i >= 0 {
 		switch r.lower(i) {
 		case "he", "she":
-			return r.nearest(s, doc.PERSON)
+			return r.personPronoun(s, pronounGender(r.lower(i)))
 		case "they", "we":
 			return r.nearest(s, doc.GROUP, doc.ORG, doc.GPE, doc.PERSON)
 		}
