@@ -26,6 +26,9 @@ func (st *state) orgCue(a, b int) bool {
 	if in(k) && !st.ws[k].Cap && st.lx.members[st.ws[k].Lower] {
 		return true
 	}
+	if !poss && in(k) && !st.ws[k].Cap && st.lx.kindAfter[st.ws[k].Lower] {
+		return true // "al-Ikhbariya television", "the Sea Org group"
+	}
 	if poss && in(k) && st.capWord(k) && !st.ws[k].First {
 		if _, ok := st.lx.given[st.ws[k].Text]; ok {
 			return true // "Zenith's Ana Ruiz"
@@ -34,6 +37,15 @@ func (st *state) orgCue(a, b int) bool {
 			return true // "Zenith's Shadow Home Secretary"
 		}
 	}
+	return st.orgCueBefore(a)
+}
+
+// orgCueBefore reports whether the words before the unknown name at a
+// show it to be an organisation: "members of Zenith", "a lawyer for the
+// Zenith Group".
+func (st *state) orgCueBefore(a int) bool {
+	sent := st.ws[a].Sent
+	in := func(i int) bool { return i >= 0 && i < len(st.ws) && st.ws[i].Sent == sent }
 	p := a - 1
 	if in(p) && st.ws[p].Lower == "the" {
 		p--
@@ -47,11 +59,15 @@ func (st *state) orgCue(a, b int) bool {
 	return false
 }
 
-// cuedOrg adds the unknown name [a, b) as an organisation.
+// cuedOrg adds the unknown name [a, b) as an organisation, with the
+// sector a kind noun after it gives ("Zenith television" is media).
 func (st *state) cuedOrg(a, b int, c context) {
 	name := st.text(a, b)
 	e := st.entity("O:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.ORG, Country: c.country}, head: strings.ToLower(st.ws[b-1].Text)})
 	e.cued = true
+	if b < len(st.ws) && st.ws[b].Sent == st.ws[a].Sent && st.lx.kindAfter[st.ws[b].Lower] && e.Sector == "" {
+		e.Sector = st.lx.kinds[st.ws[b].Lower].Sector
+	}
 	st.add(e, a, b, doc.MentionName)
 }
 

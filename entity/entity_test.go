@@ -374,6 +374,13 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "a kind noun after an unknown name makes it a body of that kind",
+			body: "The minister spoke to Kestrel television on Monday.",
+			want: []want{
+				{mention: "Kestrel", typ: doc.ORG, sector: "MED"},
+			},
+		},
+		{
 			name: "two-syllable hyphenated given names; a government named for its leader",
 			body: "Ho Mei-ling defeated Chan Wing-kei by 300 votes. The tax was changed by the Rinaldi government.",
 			want: []want{

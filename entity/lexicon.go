@@ -58,6 +58,7 @@ type lexicon struct {
 	english   map[string]bool   // plain English words, in lower case
 	members   map[string]bool   // nouns for a body's people: "officials", "spokesman"
 	kinds     map[string]head   // nouns for a kind of body: "company", "newspaper"
+	kindAfter map[string]bool   // those that also follow the name: "Zenith television"
 	sports    map[string]bool   // words of sports reporting: "goalkeeper", "penalty"
 	abbrev    map[string]bool   // words written with a final period: "Calif", "Sen"
 	maxWords  int               // longest phrase, in words
@@ -81,6 +82,7 @@ func loadLexicon() (*lexicon, error) {
 		abbrev:    map[string]bool{},
 		members:   map[string]bool{},
 		kinds:     map[string]head{},
+		kindAfter: map[string]bool{},
 		sports:    map[string]bool{},
 	}
 	for _, a := range strings.Fields("Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Prof Jr Sr Inc Corp Co Ltd Bros Ave Blvd Rd Mt Ft Jan Feb Aug Sept Oct Nov Dec") {
@@ -104,7 +106,10 @@ func loadLexicon() (*lexicon, error) {
 		{"modifiers.tsv", 2, func(f []string) { lx.modifiers[f[0]] = f[1] }},
 		{"english.txt", 1, func(f []string) { lx.english[f[0]] = true }},
 		{"members.tsv", 1, func(f []string) { lx.members[f[0]] = true }},
-		{"kinds.tsv", 3, func(f []string) { lx.kinds[f[0]] = head{Type: f[1], Sector: f[2]} }},
+		{"kinds.tsv", 4, func(f []string) {
+			lx.kinds[f[0]] = head{Type: f[1], Sector: f[2]}
+			lx.kindAfter[f[0]] = f[3] == "yes"
+		}},
 		{"sports.tsv", 1, func(f []string) { lx.sports[f[0]] = true }},
 	}
 	for _, l := range loaders {
