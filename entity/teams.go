@@ -20,7 +20,7 @@ func (st *state) teams() {
 	}
 	for k := range st.ments {
 		m := &st.ments[k]
-		if !m.e.nation || m.kind != doc.MentionName || m.e.metonym {
+		if !(m.e.nation || homeNations[m.e.Name]) || m.kind != doc.MentionName || m.e.metonym {
 			continue
 		}
 		i := st.wordAt(m.start)
@@ -30,6 +30,10 @@ func (st *state) teams() {
 		m.e = st.team(m.e)
 	}
 }
+
+// homeNations are the parts of a country that field national teams of
+// their own.
+var homeNations = map[string]bool{"England": true, "Scotland": true, "Wales": true, "Northern Ireland": true}
 
 // sportsReport reports whether the article reports games: it gives a
 // score ("1 – 0", "3-2") and uses enough distinct words of sports
@@ -82,5 +86,5 @@ func (st *state) hosts(i int) bool {
 
 // team returns the national team of country entity c.
 func (st *state) team(c *ent) *ent {
-	return st.entity("T:"+c.Country, ent{Entity: doc.Entity{Name: c.Name, Type: doc.ORG, Country: c.Country}, parts: c.parts})
+	return st.entity("T:"+c.Name, ent{Entity: doc.Entity{Name: c.Name, Type: doc.ORG, Country: c.Country}, parts: c.parts})
 }
