@@ -588,6 +588,9 @@ func (st *state) hyphenated() {
 		if _, whole := st.lx.names[w.Text]; whole {
 			continue
 		}
+		if strings.HasPrefix(w.Lower, "pro-") {
+			continue // "pro-Beijing": a stance, not the country acting
+		}
 		off := 0
 		for _, part := range strings.Split(w.Text, "-") {
 			start := w.Start + off
