@@ -351,6 +351,13 @@ func (w *writer) dedup(st *articleState, orig int64, isDup bool, sig *signature,
 
 func (w *writer) entities(d *doc.Doc, st *articleState) error {
 	seen := map[int64]bool{}
+	said := map[string]int{} // quotes per speaker, counted in the same update
+	for _, q := range d.Quotes {
+		if q.Speaker != "" {
+			said[q.Speaker]++
+		}
+	}
+	var rows []any
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		id, err := w.resolve(e)
@@ -362,20 +369,17 @@ func (w *writer) entities(d *doc.Doc, st *articleState) error {
 		for _, m := range e.Mentions {
 			mb = putInts(mb, m.Start, m.End, kindCode(m.Kind))
 		}
-		if _, err := w.exec(`INSERT INTO article_entities (article, local, ord, entity, name, type, country, sector, role, handles, mentions)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?)`, st.id, e.ID, i, id, e.Name, e.Type, e.Country, e.Sector, e.Role, strings.Join(e.Handles, " "), mb); err != nil {
-			return err
-		}
+		rows = append(rows, st.id, e.ID, i, id, e.Name, e.Type, e.Country, e.Sector, e.Role, strings.Join(e.Handles, " "), mb)
 		arts := 0
 		if !seen[id] {
 			arts, seen[id] = 1, true
 		}
-		if _, err := w.exec(`UPDATE entities SET n_articles = n_articles + ?, n_mentions = n_mentions + ?,
+		if _, err := w.exec(`UPDATE entities SET n_articles = n_articles + ?, n_mentions = n_mentions + ?, n_quotes = n_quotes + ?,
 			sector = CASE WHEN sector = '' THEN ? ELSE sector END,
 			country = CASE WHEN country = '' THEN ? ELSE country END,
 			first_seen = CASE WHEN first_seen = '' OR ? < first_seen THEN ? ELSE first_seen END,
 			last_seen = max(last_seen, ?) WHERE id = ?`,
-			arts, len(e.Mentions), e.Sector, e.Country, st.pub, st.pub, st.pub, id); err != nil {
+			arts, len(e.Mentions), said[e.ID], e.Sector, e.Country, st.pub, st.pub, st.pub, id); err != nil {
 			return err
 		}
 		if err := w.aliases(id, e); err != nil {
@@ -388,6 +392,30 @@ func (w *writer) entities(d *doc.Doc, st *articleState) error {
 				return err
 			}
 		}
+	}
+	return w.insertRows(`INSERT INTO article_entities (article, local, ord, entity, name, type, country, sector, role, handles, mentions) VALUES `, 11, rows)
+}
+
+// insertRows runs a multi-row INSERT of rows (flattened, cols values a
+// row), a few dozen rows a statement: one statement instead of one per row
+// is most of the cost of storing an article's records.
+func (w *writer) insertRows(prefix string, cols int, rows []any) error {
+	const perStmt = 32
+	tuple := "(" + placeholders(cols) + ")"
+	for len(rows) > 0 {
+		n := min(len(rows)/cols, perStmt)
+		var b strings.Builder
+		b.WriteString(prefix)
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(tuple)
+		}
+		if _, err := w.exec(b.String(), rows[:n*cols]...); err != nil {
+			return err
+		}
+		rows = rows[n*cols:]
 	}
 	return nil
 }
@@ -596,26 +624,22 @@ func (w *writer) alias(id int64, n, text, kind string) error {
 }
 
 func (w *writer) quotes(d *doc.Doc, st *articleState) error {
-	for i, q := range d.Quotes {
-		sp := st.local[q.Speaker]
-		id, err := w.insert(`INSERT INTO quotes (article, ord, start, end, text, speaker, local, kind, cue, channel, handle, date, published)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, st.id, i, q.Start, q.End, q.Text, sp, q.Speaker, q.Kind, q.Cue, q.Channel, q.Handle, q.Date, st.pub)
-		if err != nil {
-			return err
-		}
-		if _, err := w.exec(`INSERT INTO quote_fts (rowid, text) VALUES (?,?)`, id, q.Text); err != nil {
-			return err
-		}
-		if sp != 0 {
-			if _, err := w.exec(`UPDATE entities SET n_quotes = n_quotes + 1 WHERE id = ?`, sp); err != nil {
-				return err
-			}
-		}
+	if len(d.Quotes) == 0 {
+		return nil
 	}
-	return nil
+	rows := make([]any, 0, 13*len(d.Quotes))
+	for i, q := range d.Quotes {
+		rows = append(rows, st.id, i, q.Start, q.End, q.Text, st.local[q.Speaker], q.Speaker, q.Kind, q.Cue, q.Channel, q.Handle, q.Date, st.pub)
+	}
+	if err := w.insertRows(`INSERT INTO quotes (article, ord, start, end, text, speaker, local, kind, cue, channel, handle, date, published) VALUES `, 13, rows); err != nil {
+		return err
+	}
+	_, err := w.exec(`INSERT INTO quote_fts (rowid, text) SELECT id, text FROM quotes WHERE article = ?`, st.id)
+	return err
 }
 
 func (w *writer) events(d *doc.Doc, st *articleState) error {
+	var rows []any
 	for i := range d.Events {
 		ev := &d.Events[i]
 		id, err := w.event(ev, st)
@@ -626,17 +650,13 @@ func (w *writer) events(d *doc.Doc, st *articleState) error {
 		if ev.Sentence >= 0 && ev.Sentence < len(d.Sentences) {
 			ss, se = d.Sentences[ev.Sentence].Start, d.Sentences[ev.Sentence].End
 		}
-		if _, err := w.exec(`INSERT INTO evidence (article, local, ord, event, source_name, type, mode, cameo, src, tgt, loc, claimed_by,
-			date, date_basis, fatalities, injuries, status, trig_start, trig_end, sentence, sent_start, sent_end, published)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			st.id, ev.ID, i, id, st.source, ev.Type, ev.Mode, ev.Cameo, ev.Source, ev.Target, ev.Location, ev.ClaimedBy,
+		rows = append(rows, st.id, ev.ID, i, id, st.source, ev.Type, ev.Mode, ev.Cameo, ev.Source, ev.Target, ev.Location, ev.ClaimedBy,
 			ev.Date, ev.DateBasis, intOrNil(ev.Fatalities), intOrNil(ev.Injuries), ev.Status,
-			ev.Trigger.Start, ev.Trigger.End, ev.Sentence, ss, se, st.pub); err != nil {
-			return err
-		}
+			ev.Trigger.Start, ev.Trigger.End, ev.Sentence, ss, se, st.pub)
 		st.touched[id] = true
 	}
-	return nil
+	return w.insertRows(`INSERT INTO evidence (article, local, ord, event, source_name, type, mode, cameo, src, tgt, loc, claimed_by,
+		date, date_basis, fatalities, injuries, status, trig_start, trig_end, sentence, sent_start, sent_end, published) VALUES `, 23, rows)
 }
 
 func intOrNil(p *int) any {
@@ -686,7 +706,10 @@ func (w *writer) event(ev *doc.Event, st *articleState) (int64, error) {
 func (w *writer) findEvent(typ, root string, src, tgt, loc int64, date string, byPublication bool, pub string) (int64, error) {
 	q := `SELECT id FROM events WHERE type = ? AND root = ? AND source = ? AND target = ? AND date = ?`
 	args := []any{typ, root, src, tgt, date}
-	order := ` ORDER BY id LIMIT 1`
+	// Index order (the key, then the row ID) makes the first row the
+	// oldest event; an explicit ORDER BY id would make SQLite re-prepare
+	// the statement at every run.
+	order := ` LIMIT 1`
 	if byPublication && date != "" {
 		q = `SELECT id FROM events WHERE type = ? AND root = ? AND source = ? AND target = ? AND date BETWEEN ? AND ?`
 		args = []any{typ, root, src, tgt, shiftDay(date, -undatedWindow), date}
