@@ -462,7 +462,14 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 	// ("said in a statement emailed to NBC News that") between; after a
 	// plain object ("notes the requirement that") it starts no clause.
 	from := c + 1
-	for from < l && (timeWords[r.lower(from)] || r.tag(from) == "RB") {
+	for from < l {
+		if n := r.timePhrase(from, l); n > 0 {
+			from += n
+			continue
+		}
+		if !timeWords[r.lower(from)] && r.tag(from) != "RB" {
+			break
+		}
 		from++
 	}
 	object := class == "say" && from < l && r.lower(from) != "that" && isNounish(r.tag(from))
@@ -510,7 +517,12 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 		if r.text(i) == "," && !r.inRun(i) {
 			break
 		}
-		if r.finite(i) && !r.inRun(i) {
+		if r.lower(i) == "that" && i > j && r.nounsOnly(j, i) && r.finiteCount(i+1, l) < 2 {
+			// "notes the requirement that immigrants be vaccinated": an
+			// object and its own clause, with no main verb after.
+			return 0, false
+		}
+		if (r.finite(i) || r.verbAsNoun(i)) && !r.inRun(i) {
 			hasVerb = true
 			break
 		}
@@ -519,6 +531,57 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// timePhrase returns the length of a time phrase at token j ("this week",
+// "last month", "next Tuesday"), or 0.
+func (r *runner) timePhrase(j, l int) int {
+	if j+1 >= l {
+		return 0
+	}
+	switch r.lower(j) {
+	case "this", "last", "next", "late", "early":
+	default:
+		return 0
+	}
+	switch w := r.lower(j + 1); w {
+	case "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend":
+		return 2
+	default:
+		if timeWords[w] {
+			return 2
+		}
+	}
+	return 0
+}
+
+// finiteCount counts the finite verbs outside quotation marks in [a, b).
+func (r *runner) finiteCount(a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		if r.finite(i) && !r.inRun(i) {
+			n++
+		}
+	}
+	return n
+}
+
+// nounsOnly reports whether tokens [a, b) make a plain noun phrase.
+func (r *runner) nounsOnly(a, b int) bool {
+	for i := a; i < b; i++ {
+		if !isNounish(r.tag(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// verbAsNoun reports whether token i is a verb in -s the tagger took for a
+// plural noun right after a singular subject: "no evidence supports".
+func (r *runner) verbAsNoun(i int) bool {
+	w := r.text(i)
+	return i > 0 && r.tag(i) == "NNS" && r.tag(i-1) == "NN" && w == strings.ToLower(w) &&
+		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // wordsInside counts the words inside quotation marks in tokens [a, b),
@@ -585,6 +648,8 @@ func (r *runner) skipAdjuncts(j, l int) int {
 	for j < l {
 		w := r.lower(j)
 		switch {
+		case r.timePhrase(j, l) > 0:
+			j += r.timePhrase(j, l)
 		case timeWords[w] || r.tag(j) == "RB":
 			j++
 		case r.tag(j) == "IN" && w != "that" && w != "if" && w != "whether" && w != "because":

@@ -50,12 +50,25 @@ func (r *runner) resolve(a, b int, appos bool) int {
 			cands = append(cands, m)
 		}
 	}
+	cands = outermost(cands)
 	if len(cands) > 0 {
 		m := cands[len(cands)-1]
 		if appos {
 			m = r.apposHead(cands)
 		}
-		if r.d.Entities[m.ent].Type != doc.GPE || !r.titleAfter(m.end, e) {
+		if m.kind == doc.MentionTitle {
+			m.ent = r.sameSpeaker(m.ent, r.body[m.start:m.end], s)
+		}
+		t := r.d.Entities[m.ent].Type
+		if t != doc.GPE && t != doc.ORG || !r.titleAfter(m.end, e) {
+			return m.ent
+		}
+		// "Interim BART Police Chief Ed Alvarez", "the US president": a
+		// body or state qualifying a title, whose holder speaks.
+		if ei := r.bySurname(r.d.TokenAt(m.end-1)+1, b, appos); ei >= 0 && r.d.Entities[ei].Type == doc.PERSON {
+			return ei
+		}
+		if t == doc.ORG {
 			return m.ent
 		}
 		if ei := r.resolveWords(a, b, s); ei >= 0 {
@@ -69,9 +82,113 @@ func (r *runner) resolve(a, b int, appos bool) int {
 		if ei := r.strongTitle(a, b); ei >= 0 {
 			return ei
 		}
-		return owners[len(owners)-1].ent
+		m := owners[len(owners)-1]
+		if m.kind == doc.MentionTitle {
+			return r.sameSpeaker(m.ent, r.body[m.start:m.end], s)
+		}
+		return m.ent
+	}
+	if ei := r.bySurname(a, b, appos); ei >= 0 {
+		return ei
 	}
 	return r.resolveWords(a, b, s)
+}
+
+// outermost drops the mentions lying inside another one ("San Francisco"
+// in "San Francisco Chronicle").
+func outermost(ms []ment) []ment {
+	out := ms[:0:0]
+	for i, m := range ms {
+		inside := false
+		for j, n := range ms {
+			if i != j && n.start <= m.start && n.end >= m.end && n.end-n.start > m.end-m.start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// sameSpeaker keeps a title used alone ("the prime minister's office
+// said") with the person quoted just before, in the same or the previous
+// paragraph, when that person holds the title: the entity stage links a
+// title to the last holder named, but a reader follows the one speaking.
+func (r *runner) sameSpeaker(ei int, title string, off int) int {
+	t := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(title, "the "), "The "))
+	para := r.d.Sentences[r.sentenceOf(off)].Para
+	for i := len(r.cues) - 1; i >= 0; i-- {
+		k := r.cues[i]
+		if k.start >= off || k.speaker < 0 {
+			continue
+		}
+		if r.d.Sentences[k.sent].Para < para-1 {
+			break
+		}
+		if k.speaker != ei && r.d.Entities[k.speaker].Type == doc.PERSON &&
+			strings.Contains(strings.ToLower(r.d.Entities[k.speaker].Role), t) {
+			return k.speaker
+		}
+		return ei
+	}
+	return ei
+}
+
+// bySurname resolves a subject whose name the entity stage did not mark
+// here ("Interim BART Police Chief Ed Alvarez") through its last
+// capitalised word: the entity some mention of which ends in that word.
+func (r *runner) bySurname(a, b int, appos bool) int {
+	last := -1
+	for i := a; i < b; i++ {
+		if appos && r.inAdjunct(a, r.d.Tokens[i].Start) {
+			continue
+		}
+		switch {
+		case r.tag(i) != "NNP" || r.inRun(i):
+			if last >= 0 {
+				i = b // the name ends here
+			}
+		case !r.isTitleWord(i):
+			last = i
+		}
+	}
+	if last < 0 || last+1 < b && r.tag(last+1) == "POS" {
+		return -1
+	}
+	word := r.text(last)
+	best := -1
+	for ei, e := range r.d.Entities {
+		if !r.isActor(ei) {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Kind == doc.MentionName && lastField(m.Text) == word {
+				if best < 0 || e.Type == doc.PERSON && r.d.Entities[best].Type != doc.PERSON {
+					best = ei
+				}
+				break
+			}
+		}
+	}
+	return best
+}
+
+// isTitleWord reports whether token i is a title or an honorific.
+func (r *runner) isTitleWord(i int) bool {
+	w := strings.TrimRight(r.lower(i), ".")
+	_, title := r.q.titles[w]
+	return title || r.q.gender[w] != 0 && len(w) <= 4
+}
+
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // inAdjunct reports whether offset off lies in a phrase set off by commas
@@ -553,7 +670,8 @@ func (r *runner) titleOrg(word string, off int) int {
 			return r.ments[j].ent
 		}
 	}
-	if word == "government" {
+	if word == "government" || word == "ministry" || word == "administration" {
+		// A government body the article does not name speaks for its state.
 		return r.nearest(off, doc.GPE, doc.ORG)
 	}
 	return r.nearest(off, doc.ORG, doc.GROUP)
