@@ -580,7 +580,7 @@ func (r *runner) nounsOnly(a, b int) bool {
 // plural noun right after a singular subject: "no evidence supports".
 func (r *runner) verbAsNoun(i int) bool {
 	w := r.text(i)
-	return i > 0 && r.tag(i) == "NNS" && r.tag(i-1) == "NN" && w == strings.ToLower(w) &&
+	return i > 1 && r.tag(i) == "NNS" && r.tag(i-1) == "NN" && (r.tag(i-2) == "DT" || r.tag(i-2) == "PRP$") && w == strings.ToLower(w) &&
 		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 

@@ -80,7 +80,7 @@ func (r *runner) resolve(a, b int, appos bool) int {
 		// "Mr Erdogan's office said": the owner speaks, unless a title
 		// names its holder outright.
 		if ei := r.strongTitle(a, b); ei >= 0 {
-			return ei
+			return r.sameSpeaker(ei, r.d.Entities[ei].Role, s)
 		}
 		m := owners[len(owners)-1]
 		if m.kind == doc.MentionTitle {
@@ -119,6 +119,9 @@ func outermost(ms []ment) []ment {
 // title to the last holder named, but a reader follows the one speaking.
 func (r *runner) sameSpeaker(ei int, title string, off int) int {
 	t := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(title, "the "), "The "))
+	if t == "" {
+		return ei
+	}
 	para := r.d.Sentences[r.sentenceOf(off)].Para
 	for i := len(r.cues) - 1; i >= 0; i-- {
 		k := r.cues[i]
