@@ -425,6 +425,16 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "what follows a title's 'of' is its body; brands in camel case are no people",
+			body: "Professor Ruth Engel, Director of the National Soil Survey study, praised the Kestrel Centre for Water Research. Fans queued for PlayStation Portal.",
+			want: []want{
+				{mention: "Ruth Engel", typ: doc.PERSON},
+				{mention: "National Soil Survey", absent: true},
+				{mention: "Kestrel Centre for Water Research", typ: doc.ORG},
+				{mention: "PlayStation Portal", absent: true},
+			},
+		},
+		{
 			name: "a body's own noun is not a group of its people",
 			body: "Fighters of the Kata'ib Hezbollah militia fired rockets, officials said.",
 			want: []want{

@@ -258,6 +258,11 @@ func (st *state) isHead(i int) bool {
 // the first "of" ("Department of State"), else the last word.
 func (st *state) headOf(a, b int) (string, head, bool) {
 	for i := a + 1; i < b; i++ {
+		if st.ws[i].Text == "for" {
+			if w := st.ws[i-1].Text; st.isHead(i - 1) {
+				return w, st.lx.heads[w], true // "Centre for Disease Control"
+			}
+		}
 		if st.ws[i].Text == "of" {
 			w := st.ws[i-1].Text
 			h, ok := st.lx.heads[w]
@@ -305,6 +310,15 @@ func (st *state) run(i int) int {
 					c.tEnd = pos + 1 + n
 					pos += 1 + n
 					continue
+				}
+				if c.tEnd == pos {
+					// "Director of the Iodine Study": what follows the
+					// title's "of" is its body, not the person
+					if !named {
+						st.titleMention(c.tStart, c.tEnd, c.t, c.country, true)
+					}
+					c = context{tStart: -1, country: c.country}
+					named = true
 				}
 			}
 			pos++
@@ -727,11 +741,27 @@ func (st *state) nameEnd(a, b int) int {
 func (st *state) plainCaps(a, b int) bool {
 	for i := a; i < b; i++ {
 		t := st.ws[i].Text
-		if !st.ws[i].Cap || st.isAllCaps(i) && len(t) > 2 || connectors[t] || strings.ContainsAny(t, "0123456789&") {
+		if !st.ws[i].Cap || st.isAllCaps(i) && len(t) > 2 || connectors[t] || strings.ContainsAny(t, "0123456789&") || camelBrand(t) {
 			return false
 		}
 	}
 	return true
+}
+
+// camelBrand reports whether w has a capital inside it after a longer
+// stem than a name's prefix: "PlayStation", "YouTube", but not
+// "McDonald", "DeSantis" or "MacArthur".
+func camelBrand(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			switch w[:i] {
+			case "Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "Ben", "Abu", "Al", "El":
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // ageAfter reports whether words from b read ", 47," – an age, given
@@ -1127,12 +1157,26 @@ func (st *state) org(a, b int, h head, c context) {
 		st.add(e, a, b, doc.MentionName)
 		return
 	}
+	if h.Type == doc.FAC && st.forAfter(a, b, hw) {
+		h.Type = doc.ORG // "Centre for Disease Control" works; a building does not
+	}
 	name := st.text(a, b)
 	e := st.entity("O:"+name, ent{Entity: doc.Entity{Name: name, Type: h.Type, Country: country, Sector: h.Sector}, head: strings.ToLower(hw)})
 	if e.Type == doc.GPE || e.Type == doc.LOC {
 		e.Sector = ""
 	}
 	st.add(e, a, b, doc.MentionName)
+}
+
+// forAfter reports whether the head word hw of the name [a, b) is followed
+// by "for" inside it: "Center for Strategic Studies".
+func (st *state) forAfter(a, b int, hw string) bool {
+	for i := a; i+1 < b; i++ {
+		if st.ws[i].Text == hw && st.ws[i+1].Text == "for" {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerWord looks for a title used alone or a group at the lower-case word
