@@ -358,8 +358,14 @@ func (r *runner) resolveWords(a, b, off int) int {
 		return r.issuer(off)
 	case spokes && (indefinite || plural):
 		return r.speakingOrg(off)
+	case org != "" && person == "" && !indefinite && head != org:
+		return r.titleOrg(org, off) // "ministry data", "police figures"
 	case plural && !indefinite && head != "":
 		return r.orgWith(head, off)
+	case indefinite && person != "":
+		// "A California transit chief says ...", named in the sentences
+		// that follow: "Interim BART Police Chief Ed Alvarez told ..."
+		return r.namedAhead(person, off)
 	case indefinite || plural:
 		return -1
 	case person != "":
@@ -368,7 +374,7 @@ func (r *runner) resolveWords(a, b, off int) int {
 				return ei
 			}
 		}
-		return r.titlePerson(phrase, person, off)
+		return r.sameSpeaker(r.titlePerson(phrase, person, off), phrase, off)
 	case org != "":
 		return r.titleOrg(org, off)
 	case strings.HasSuffix(r.lower(b-1), "-old") && r.lower(a) == "the":
@@ -551,6 +557,17 @@ func (r *runner) namedWith(title string, off int) int {
 				return m.ent
 			}
 		}
+		if i+1 < len(r.d.Tokens) && r.tag(i+1) == "NNP" {
+			// "District Attorney Kathleen Rice", a name the entity
+			// stage did not mark there.
+			j := i + 1
+			for j < len(r.d.Tokens) && j < i+5 && r.tag(j) == "NNP" {
+				j++
+			}
+			if ei := r.bySurname(i+1, j, false); ei >= 0 && r.d.Entities[ei].Type == doc.PERSON {
+				return ei
+			}
+		}
 		first := r.d.Tokens[i-len(words)+1].Start
 		best := -1
 		for _, m := range r.mentionsIn(max(first-48, 0), first) {
@@ -560,6 +577,30 @@ func (r *runner) namedWith(title string, off int) int {
 		}
 		if best >= 0 {
 			return best
+		}
+	}
+	return -1
+}
+
+// namedAhead finds the person an indefinite title ("a transit chief")
+// introduces before naming them: a name right after the same title word
+// in the next three sentences of the paragraph or the next one.
+func (r *runner) namedAhead(title string, off int) int {
+	si := r.sentenceOf(off)
+	para := r.d.Sentences[si].Para
+	for k := si + 1; k < len(r.d.Sentences) && k <= si+3 && r.d.Sentences[k].Para <= para+1; k++ {
+		s := r.d.Sentences[k]
+		for i := s.First; i+1 < s.Last; i++ {
+			if r.lower(i) != title || r.inRun(i) || r.tag(i+1) != "NNP" {
+				continue
+			}
+			j := i + 1
+			for j < s.Last && r.tag(j) == "NNP" {
+				j++
+			}
+			if ei := r.bySurname(i+1, j, false); ei >= 0 && r.d.Entities[ei].Type == doc.PERSON {
+				return ei
+			}
 		}
 	}
 	return -1

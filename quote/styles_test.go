@@ -274,6 +274,54 @@ var styleCases = []styleCase{
 		ents: []string{"ORG:Health Ministry"},
 		want: []want{{kind: "reported", text: "vaccines would reach the northern provinces", speaker: "Health Ministry", cue: "said"}},
 	},
+	{
+		name: "an indefinite title named in the next paragraph",
+		body: "A Texas fire chief says two firefighters were injured in the blaze at the refinery.\n\nDeputy Fire Chief Laura Benton told reporters that the fire was under control by noon.",
+		ents: []string{"GPE:Texas", "PERSON:Benton"},
+		want: []want{
+			{kind: "reported", text: "two firefighters were injured", speaker: "Benton", cue: "says"},
+			{kind: "reported", text: "the fire was under control", speaker: "Benton", cue: "told"},
+		},
+	},
+	{
+		name: "a title used alone for a name the entities only know later",
+		body: "Two men were charged with fraud on Monday, County Prosecutor Helen Marsh announced. The case against a third man is still open, the prosecutor said. Marsh declined to name him.",
+		ents: []string{"PERSON:Marsh"},
+		want: []want{
+			{kind: "reported", text: "Two men were charged with fraud", speaker: "Marsh", cue: "announced"},
+			{kind: "reported", text: "The case against a third man is still open", speaker: "Marsh", cue: "said"},
+		},
+	},
+	{
+		name: "a quotation inside the clause of the first of two cues",
+		body: "Finance Minister Joseph Kariuki told parliament that the state had “no easy choices left at all,” but he said on Friday that he would meet the unions.",
+		ents: []string{"PERSON:Joseph Kariuki|Kariuki"},
+		want: []want{
+			{kind: "direct", text: "no easy choices left", speaker: "Joseph Kariuki", cue: "told"},
+			{kind: "reported", text: "he would meet the unions", speaker: "Joseph Kariuki", cue: "said"},
+		},
+	},
+	{
+		name: "according to figures of an unnamed ministry: the state",
+		body: "Factories in Vietnam burned more coal last year than ever before. Most plants still lack filters, according to ministry figures.",
+		ents: []string{"GPE:Vietnam"},
+		want: []want{{kind: "reported", text: "Most plants still lack filters", speaker: "Vietnam", cue: "according to"}},
+	},
+	{
+		name: "a verb in -s the tagger may take for a noun; a noun object is no clause",
+		body: "Judge Amy Carter told the jury no evidence links the driver to the fire. The company handbook notes the rule that drivers be tested every year.",
+		ents: []string{"PERSON:Amy Carter|Carter"},
+		want: []want{{kind: "reported", text: "no evidence links the driver to the fire", speaker: "Amy Carter", cue: "told"}},
+	},
+	{
+		name: "the same title for two people: the one quoted before",
+		body: "Prime Minister Anna Lind called Prime Minister Karl Moser on Friday. Lind's office said the two agreed to meet in May. Moser accepted the invitation, the prime minister's office said.",
+		ents: []string{"PERSON/Prime Minister:Anna Lind|Lind", "PERSON/Prime Minister:Karl Moser|Moser"},
+		want: []want{
+			{kind: "reported", text: "the two agreed to meet in May", speaker: "Anna Lind", cue: "said"},
+			{kind: "reported", text: "Moser accepted the invitation", speaker: "Anna Lind", cue: "said"},
+		},
+	},
 }
 
 // entsWithRoles is ents where a spec "TYPE/role:..." also sets the
