@@ -172,7 +172,7 @@ func (a *article) sentence(si int) []candidate {
 			}
 			continue
 		}
-		if strings.HasPrefix(a.tag(i), "NN") {
+		if strings.HasPrefix(a.tag(i), "NN") || a.possessedAdjective(i) {
 			if ev, ok := c.nounEvent(i); ok {
 				out = append(out, ev)
 			}
@@ -253,4 +253,15 @@ func (a *article) linkPronouns() {
 			prevFirst = first
 		}
 	}
+}
+
+// possessedAdjective reports whether token i, tagged as an adjective, is
+// a noun after a possessive and before a preposition: "Russia's offensive
+// against".
+func (a *article) possessedAdjective(i int) bool {
+	if a.tag(i) != "JJ" || i == 0 || i+1 >= len(a.tags) {
+		return false
+	}
+	p := a.tag(i - 1)
+	return (p == "POS" || p == "PRP$") && a.tag(i+1) == "IN"
 }

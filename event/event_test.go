@@ -492,3 +492,58 @@ func TestOtherEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestCommonNewsForms checks a sentence for each family of common news
+// forms the lexicon codes, and the uses it leaves alone.
+func TestCommonNewsForms(t *testing.T) {
+	two := []ent{pakistan, india}
+	cases := []struct {
+		text string
+		ents []ent
+		want []string
+	}{
+		{"Pakistan signed a treaty with India on Monday.", two, []string{"AGREE Pakistan>India"}},
+		{"Pakistan held a meeting with India in Bamako.", []ent{pakistan, india, bamako}, []string{"CONSULT Pakistan>India"}},
+		{"Omar Sharif received Lena Modi in Islamabad.", []ent{sharif, modi}, []string{"CONSULT Omar Sharif>Lena Modi"}},
+		{"Omar Sharif travelled to India on Sunday.", []ent{sharif, india}, []string{"CONSULT Omar Sharif>India"}},
+		{"Omar Sharif paid tribute to Lena Modi.", []ent{sharif, modi}, []string{"SUPPORT Omar Sharif>Lena Modi"}},
+		{"Omar Sharif lauded India for its restraint.", []ent{sharif, india}, []string{"SUPPORT Omar Sharif>India"}},
+		{"Pakistan lifted the ban on Lagos police.", []ent{pakistan, police}, []string{"CONCEDE Pakistan>Lagos police"}},
+		{"Pakistan agreed to share intelligence with India.", two, []string{"AGREE Pakistan>India"}},
+		{"Pakistan shared intelligence with India.", two, []string{"COOPERATE Pakistan>India"}},
+		{"India restored diplomatic ties with Pakistan.", two, []string{"COOPERATE India>Pakistan"}},
+		{"India sent aid to Pakistan after the floods.", two, []string{"AID India>Pakistan"}},
+		{"India granted asylum to Omar Sharif.", []ent{india, sharif}, []string{"AID India>Omar Sharif"}},
+		{"Sahel rebels pulled back from Bamako.", []ent{rebels, bamako}, []string{"RETREAT Sahel rebels>Bamako"}},
+		{"Omar Sharif begged India to reconsider.", []ent{sharif, india}, []string{"REQUEST Omar Sharif>India"}},
+		{"India is seeking the extradition of Omar Sharif from Pakistan.", []ent{india, sharif, pakistan}, []string{"REQUEST India>Omar Sharif"}},
+		{"Omar Sharif castigated India over the raid.", []ent{sharif, india}, []string{"ACCUSE Omar Sharif>India"}},
+		{"Pakistan lodged a complaint with India.", two, []string{"ACCUSE Pakistan>India"}},
+		{"India filed a lawsuit against Pakistan.", two, []string{"ACCUSE India>Pakistan"}},
+		{"Omar Sharif turned down the offer.", []ent{sharif}, []string{"REJECT Omar Sharif>-"}},
+		{"India issued an ultimatum to Pakistan.", two, []string{"THREATEN India>Pakistan"}},
+		{"Sahel rebels staged a protest against India.", []ent{rebels, india}, []string{"PROTEST Sahel rebels>India"}},
+		{"India suspended aid to Pakistan.", two, []string{"SANCTION India>Pakistan"}},
+		{"India withdrew its ambassador from Pakistan.", two, []string{"SANCTION India>Pakistan"}},
+		{"Pakistan dispatched troops to Bamako.", []ent{pakistan, bamako}, []string{"MOBILIZE Pakistan>Bamako"}},
+		{"Lagos police rounded up Sahel rebels.", []ent{police, rebels}, []string{"COERCE Lagos police>Sahel rebels"}},
+		{"Sahel rebels ambushed Lagos police near Bamako.", []ent{rebels, police, bamako}, []string{"ASSAULT Sahel rebels>Lagos police"}},
+		{"Sahel rebels clashed with Lagos police.", []ent{rebels, police}, []string{"ASSAULT Sahel rebels>Lagos police"}},
+		{"Pakistan launched missiles at Sahel rebels.", []ent{pakistan, rebels}, []string{"ASSAULT Pakistan>Sahel rebels"}},
+		{"India's crackdown on Sahel rebels drew criticism.", []ent{india, rebels}, []string{"ASSAULT India>Sahel rebels"}},
+		{"Pakistan's offensive against Sahel rebels began.", []ent{pakistan, rebels}, []string{"ASSAULT Pakistan>Sahel rebels"}},
+		{"Lagos police confirmed the abduction of Ben Okafor by Sahel rebels.", []ent{police, okafor, rebels}, []string{"ASSAULT Sahel rebels>Ben Okafor"}},
+		// Uses that are no event.
+		{"Pakistan withheld military aid to India.", two, nil},
+		{"The mutual defence treaty between India and Pakistan covers attacks.", two, nil},
+		{"Omar Sharif declined to attack India.", []ent{sharif, india}, nil},
+	}
+	c := testCoder(t)
+	for _, tc := range cases {
+		d := build(t, tc.text, tc.ents...)
+		c.Run(d)
+		if got := summary(d); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -37,6 +37,9 @@ var nonFactive = map[string]bool{
 	"urge": true, "consider": true, "avoid": true, "prevent": true, "threaten": true,
 	"expect": true, "hope": true, "fear": true, "warn": true, "discuss": true, "order": true,
 	"accept": true, "negotiate": true, "offer": true, "offered": true, "accepted": true,
+	// Aid held back is no aid given: "withheld military aid to Ukraine".
+	"withhold": true, "withheld": true, "suspend": true, "freeze": true, "froze": true,
+	"halt": true, "block": true, "delay": true, "cut": true,
 }
 
 // nounEvent codes the nominalised event at noun n ("US airstrikes
@@ -125,8 +128,13 @@ func (c *clause) nounSource(start, n int) int {
 			return x
 		}
 	}
-	if n+2 < c.last && a.lower[n+1] == "by" {
-		return c.chainRight(n + 2)
+	k := n + 1
+	if k+1 < c.last && a.lower[k] == "of" && a.nom(k+1) {
+		// "the abduction of X by Y"
+		k = c.npRight(k+1) + 1
+	}
+	if k+1 < c.last && a.lower[k] == "by" {
+		return c.chainRight(k + 1)
 	}
 	return -1
 }
@@ -212,11 +220,13 @@ func (c *clause) frontedPP(start, n int) (int, int) {
 // is the object of a verb like "seek" or "reject".
 func (c *clause) governedByNonFactive(start int) bool {
 	a := c.a
-	for i := start - 1; i >= c.first && i >= start-3; i-- {
+	for i := start - 1; i >= c.first && i >= start-5; i-- {
 		if a.isVerb(i) {
 			return nonFactive[a.lx.baseVerb(a.lower[i])] || nonFactive[strings.TrimSuffix(strings.TrimSuffix(a.lower[i], "ed"), "s")]
 		}
-		if a.tag(i) != "DT" && a.tag(i) != "JJ" && a.tag(i) != "IN" && a.tag(i) != "PRP$" {
+		switch a.tag(i) {
+		case "DT", "JJ", "IN", "PRP$", "NNP", "POS":
+		default:
 			return false
 		}
 	}
