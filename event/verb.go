@@ -534,7 +534,7 @@ var governing = map[string]bool{
 	"threaten": true, "warn": true, "vow": true, "pledge": true, "promise": true, "agree": true,
 	"refuse": true, "decide": true, "try": true, "attempt": true, "intend": true, "aim": true,
 	"insist": true, "recommend": true, "suggest": true, "offer": true, "prepare": true,
-	"decline": true, "fail": true, "hesitate": true, "consider": true,
+	"decline": true, "fail": true, "hesitate": true,
 }
 
 // governed reports whether the verb at v is in the complement of a verb of
