@@ -290,7 +290,7 @@ func (r *runner) subjectBefore(si, c int) (a, b int, appos bool) {
 		return f, c, true
 	}
 	if j < f || r.text(j) != "," || j-1 < f || r.boundary(j-1) {
-		if j+1 < c && r.text(j) != "—" && r.text(j) != "–" {
+		if j+1 < c && (j < f || r.text(j) != "—" && r.text(j) != "–") {
 			return j + 1, c, false
 		}
 		// "“...” — so said X": no subject before the verb.
