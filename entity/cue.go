@@ -47,7 +47,8 @@ func (st *state) orgCueBefore(a int) bool {
 	sent := st.ws[a].Sent
 	in := func(i int) bool { return i >= 0 && i < len(st.ws) && st.ws[i].Sent == sent }
 	p := a - 1
-	if in(p) && st.ws[p].Lower == "the" {
+	the := in(p) && st.ws[p].Lower == "the"
+	if the {
 		p--
 	}
 	if !in(p) || st.ws[p].Text != "of" && st.ws[p].Text != "for" || !in(p-1) {

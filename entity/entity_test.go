@@ -435,6 +435,14 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
+			name: "a name after someone's age and 'of' is their home town",
+			body: "Police arrested Dale Perkins, 41, of Millbrook, on Tuesday.",
+			want: []want{
+				{mention: "Dale Perkins", typ: doc.PERSON},
+				{mention: "Millbrook", typ: doc.GPE},
+			},
+		},
+		{
 			name: "a body's own noun is not a group of its people",
 			body: "Fighters of the Kata'ib Hezbollah militia fired rockets, officials said.",
 			want: []want{

@@ -659,6 +659,12 @@ func (st *state) core(a, b int, c context) {
 	if !st.properRun(a, b) {
 		return
 	}
+	if st.hometown(a) && st.findPerson(nameParts(st.text(a, b))) == nil {
+		name := st.text(a, b) // "Ryan Hollman, 31, of Hope"
+		e := st.entity("P:"+name, ent{Entity: doc.Entity{Name: name, Type: doc.GPE, Country: c.country}})
+		st.add(e, a, b, doc.MentionName)
+		return
+	}
 	if e := st.byKey["O:"+st.text(a, b)]; e != nil {
 		st.add(e, a, b, doc.MentionName) // a body named before by a cue
 		return
@@ -762,6 +768,23 @@ func camelBrand(w string) bool {
 		}
 	}
 	return false
+}
+
+// hometown reports whether the name at a follows "<person or age>, of",
+// the way local news gives where someone lives: "Jo Tays, 32, of Franklin".
+func (st *state) hometown(a int) bool {
+	if a < 3 || st.ws[a-1].Text != "of" || st.ws[a-2].Text != "," {
+		return false
+	}
+	p := st.ws[a-3]
+	if p.Sent != st.ws[a].Sent {
+		return false
+	}
+	if p.Tag == "CD" && len(p.Text) <= 3 {
+		return true
+	}
+	o := st.owner[a-3]
+	return o != nil && o.Type == doc.PERSON
 }
 
 // ageAfter reports whether words from b read ", 47," – an age, given
