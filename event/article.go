@@ -156,11 +156,13 @@ func (a *article) nom(i int) bool {
 	return a.ent[i] >= 0 || (a.isNominal(i) && !a.isVerb(i))
 }
 
-// sentence codes the events of sentence si.
-func (a *article) sentence(si int) []candidate {
+// sentence codes the events of sentence si and appends them to buf (one
+// buffer for the article, not a slice per sentence).
+func (a *article) sentence(si int, buf []candidate) []candidate {
 	s := a.d.Sentences[si]
 	c := clause{a: a, si: si, first: s.First, last: s.Last}
-	var out []candidate
+	base := len(buf)
+	out := buf
 	for i := s.First; i < s.Last; i++ {
 		if a.isVerb(i) {
 			if ev, ok := c.claimedAct(i); ok {
@@ -178,9 +180,9 @@ func (a *article) sentence(si int) []candidate {
 			}
 		}
 	}
-	out = foldRelatives(out)
-	c.casualties(out)
-	return out
+	mine := foldRelatives(out[base:])
+	c.casualties(mine)
+	return out[:base+len(mine)]
 }
 
 // foldRelatives drops a verb event reached through "that" or "which" when

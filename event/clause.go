@@ -37,7 +37,7 @@ func (c *clause) skippable(i int) bool {
 		return true
 	}
 	lx := c.a.lx
-	return lx.is("skipaux", w) || lx.is("neg", w) || lx.is("modal", w)
+	return lx.is(cueSkipAux, w) || lx.is(cueNeg, w) || lx.is(cueModal, w)
 }
 
 // subject finds the subject of the verb at v.
@@ -54,7 +54,7 @@ func (c *clause) subject(v, depth int) subj {
 	}
 	w := a.lower[i]
 	switch {
-	case a.lx.is("first", w) && a.ent[i] < 0:
+	case a.lx.is(cueFirst, w) && a.ent[i] < 0:
 		return subj{ent: -1, co: -1, found: true, firstPer: true}
 	case w == "who" || w == "which" || (w == "that" && a.tag(i) != "DT"):
 		k := i - 1
@@ -171,7 +171,7 @@ func (c *clause) prevVerb(i int) int {
 		if w == ";" || w == ":" {
 			return -1
 		}
-		if !a.isVerb(j) || a.lx.is("skipaux", w) {
+		if !a.isVerb(j) || a.lx.is(cueSkipAux, w) {
 			continue
 		}
 		if j > c.first && (a.lower[j-1] == "to" || c.gerundTopic(j) || c.prenominal(j)) {
@@ -189,7 +189,7 @@ func (c *clause) gerundTopic(j int) bool {
 		return false
 	}
 	p := j - 1
-	return (c.a.tag(p) == "IN" || c.a.tag(p) == "TO") && c.a.lx.is("prepgerund", c.a.lower[p])
+	return (c.a.tag(p) == "IN" || c.a.tag(p) == "TO") && c.a.lx.is(cuePrepGerund, c.a.lower[p])
 }
 
 // npLeft returns the start of the noun phrase ending at token k.

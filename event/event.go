@@ -62,15 +62,16 @@ func (c *Coder) Run(d *doc.Doc) {
 		return
 	}
 	a := newArticle(c.lx, d)
-	var found []candidate
+	found := make([]candidate, 0, len(d.Sentences))
 	for si := range d.Sentences {
-		found = append(found, a.sentence(si)...)
+		found = a.sentence(si, found)
 	}
 	found = append(found, a.quoteActs()...)
 	sort.SliceStable(found, func(i, j int) bool { return found[i].ev.Trigger.Start < found[j].ev.Trigger.Start })
 	answerers(found)
 	sameAccused(found)
-	var kept, other []candidate
+	kept := make([]candidate, 0, len(found))
+	var other []candidate
 	for _, ev := range found {
 		if c.All || reportable(ev) {
 			kept = append(kept, ev)

@@ -332,7 +332,7 @@ func BenchmarkEvent(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		d.Events = d.Events[:0]
+		d.Events, d.OtherEvents = d.Events[:0], d.OtherEvents[:0]
 		c.Run(d)
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")

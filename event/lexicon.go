@@ -45,8 +45,8 @@ type lexicon struct {
 	nouns     map[string][]pattern
 	quoteCues []quoteCue
 	irregular map[string]string
-	cues      map[string]map[string]bool // class -> word set
-	cameo     map[string]string          // code -> PLOVER type
+	cues      map[string]cueSet // word -> the cue classes it belongs to
+	cameo     map[string]string // code -> PLOVER type
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -54,7 +54,7 @@ func loadLexicon() (*lexicon, error) {
 		verbs:     map[string][]pattern{},
 		nouns:     map[string][]pattern{},
 		irregular: map[string]string{},
-		cues:      map[string]map[string]bool{},
+		cues:      map[string]cueSet{},
 		cameo:     map[string]string{},
 	}
 	if err := readTable("cameo.tsv", 2, func(f []string) error {
@@ -100,10 +100,11 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	if err := readTable("cues.tsv", 2, func(f []string) error {
-		if lx.cues[f[0]] == nil {
-			lx.cues[f[0]] = map[string]bool{}
+		class, ok := cueClasses[f[0]]
+		if !ok {
+			return fmt.Errorf("unknown cue class %q", f[0])
 		}
-		lx.cues[f[0]][f[1]] = true
+		lx.cues[f[1]] |= class
 		return nil
 	}); err != nil {
 		return nil, err
@@ -219,4 +220,29 @@ var plover = map[string]bool{
 	"SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true,
 }
 
-func (lx *lexicon) is(class, word string) bool { return lx.cues[class][word] }
+// cueSet is a set of cue classes, one bit each: a word's classes come
+// from one map lookup, as the coder asks about every token many times.
+type cueSet uint16
+
+// The cue classes of cues.tsv.
+const (
+	cueNeg cueSet = 1 << iota
+	cueModal
+	cueCond
+	cueAllege
+	cueThreat
+	cueFirst
+	cueBlame
+	cueHarm
+	cueSkipAux
+	cuePrepGerund
+)
+
+var cueClasses = map[string]cueSet{
+	"neg": cueNeg, "modal": cueModal, "cond": cueCond, "allege": cueAllege,
+	"threat": cueThreat, "first": cueFirst, "blame": cueBlame, "harm": cueHarm,
+	"skipaux": cueSkipAux, "prepgerund": cuePrepGerund,
+}
+
+// is reports whether word belongs to the cue class.
+func (lx *lexicon) is(class cueSet, word string) bool { return lx.cues[word]&class != 0 }

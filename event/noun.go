@@ -99,7 +99,7 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 		return candidate{}, false
 	}
 	status := doc.Asserted
-	if start-1 >= c.first && a.lx.is("neg", a.lower[start-1]) {
+	if start-1 >= c.first && a.lx.is(cueNeg, a.lower[start-1]) {
 		status = doc.Negated
 	}
 	if c.governedByNonFactive(start) {

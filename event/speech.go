@@ -103,12 +103,12 @@ func (c *clause) mostlyQuoted(qi int) bool {
 // inside or right before it: "not a Warning", "there is no threat".
 func (c *clause) negatedCue(i, end int) bool {
 	for j := i + 1; j < end; j++ {
-		if c.a.lx.is("neg", c.a.lower[j]) {
+		if c.a.lx.is(cueNeg, c.a.lower[j]) {
 			return true
 		}
 	}
 	for j := i - 1; j >= c.first && j >= i-3; j-- {
-		if c.a.lx.is("neg", c.a.lower[j]) {
+		if c.a.lx.is(cueNeg, c.a.lower[j]) {
 			return true
 		}
 		if c.a.lower[j] == "," {
@@ -146,5 +146,5 @@ func (c *clause) otherActor(speaker, cue int, threat bool) int {
 
 // firstPersonMention reports whether token k is "we", "our" and the like.
 func (c *clause) firstPersonMention(k int) bool {
-	return c.a.lx.is("first", c.a.lower[k])
+	return c.a.lx.is(cueFirst, c.a.lower[k])
 }

@@ -402,7 +402,7 @@ func (c *clause) passive(v int) bool {
 			return true
 		case w == "have" || w == "has" || w == "had" || w == "'ve" || w == "having":
 			return false
-		case strings.HasPrefix(a.tag(i), "RB") || a.lx.is("neg", w):
+		case strings.HasPrefix(a.tag(i), "RB") || a.lx.is(cueNeg, w):
 			continue
 		case w == "and" || w == "or":
 			if p := c.prevVerb(i); p >= 0 && a.tag(p) == "VBN" {
@@ -453,17 +453,17 @@ func (c *clause) modality(v int) (neg, hyp bool) {
 	i := v - 1
 	for ; i >= c.first && c.skippable(i); i-- {
 		w := a.lower[i]
-		if a.lx.is("neg", w) {
+		if a.lx.is(cueNeg, w) {
 			neg = true
 		}
-		if a.lx.is("modal", w) || w == "going" {
+		if a.lx.is(cueModal, w) || w == "going" {
 			hyp = true
 		}
 	}
 	if i >= c.first && a.lower[i] == "to" {
 		hyp = true
 		// "chose not to accept": the negation governs the infinitive.
-		if i-1 >= c.first && a.lx.is("neg", a.lower[i-1]) {
+		if i-1 >= c.first && a.lx.is(cueNeg, a.lower[i-1]) {
 			neg = true
 		}
 	}
@@ -471,7 +471,7 @@ func (c *clause) modality(v int) (neg, hyp bool) {
 		hyp = true
 	}
 	for k := v - 1; k >= c.first && k >= v-15; k-- {
-		if a.lx.is("cond", a.lower[k]) {
+		if a.lx.is(cueCond, a.lower[k]) {
 			hyp = true
 			break
 		}
@@ -488,7 +488,7 @@ func (c *clause) modality(v int) (neg, hyp bool) {
 // modal reports whether a modal verb stands before the verb at v.
 func (c *clause) modal(v int) bool {
 	for i := v - 1; i >= c.first && c.skippable(i); i-- {
-		if c.a.lx.is("modal", c.a.lower[i]) {
+		if c.a.lx.is(cueModal, c.a.lower[i]) {
 			return true
 		}
 	}
@@ -566,7 +566,7 @@ func (c *clause) physical(v, end int) bool {
 	a := c.a
 	harm := false
 	for k := c.first; k < c.last; k++ {
-		if k != v && a.lx.is("harm", a.lower[k]) {
+		if k != v && a.lx.is(cueHarm, a.lower[k]) {
 			harm = true
 		}
 	}
@@ -647,7 +647,7 @@ func (c *clause) blameCue(end int) bool {
 		if w := c.a.lower[k]; w == ";" || w == ":" {
 			return false
 		}
-		if c.a.lx.is("blame", c.a.lower[k]) {
+		if c.a.lx.is(cueBlame, c.a.lower[k]) {
 			return true
 		}
 	}
@@ -658,7 +658,7 @@ func (c *clause) blameCue(end int) bool {
 func (c *clause) threatCue(end int) bool {
 	for k := end + 1; k < c.last; k++ {
 		w := c.a.lower[k]
-		if c.a.lx.is("threat", w) || c.a.lx.is("threat", c.a.lx.baseVerb(w)) {
+		if c.a.lx.is(cueThreat, w) || c.a.lx.is(cueThreat, c.a.lx.baseVerb(w)) {
 			return true
 		}
 	}
@@ -685,7 +685,7 @@ func (c *clause) reported(v int) (string, int) {
 		if w == "," || w == ";" || w == ":" {
 			return "", -1
 		}
-		if a.lx.is("allege", w) && i >= v-3 {
+		if a.lx.is(cueAllege, w) && i >= v-3 {
 			return doc.Alleged, -1
 		}
 		if !a.isVerb(i) {
