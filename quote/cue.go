@@ -501,7 +501,7 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 		return 0, false
 	}
 	switch r.tag(j) {
-	case "PRP", "DT", "NNP", "NNPS", "NN", "NNS", "CD", "EX", "JJ", "PRP$":
+	case "PRP", "DT", "NNP", "NNPS", "NN", "NNS", "CD", "EX", "JJ", "JJS", "JJR", "PDT", "PRP$":
 	default:
 		if !subordinator(r.lower(j)) {
 			return 0, false
@@ -521,6 +521,9 @@ func (r *runner) complement(si, c int, class string) (int, bool) {
 			// "notes the requirement that immigrants be vaccinated": an
 			// object and its own clause, with no main verb after.
 			return 0, false
+		}
+		if i > j && adverbialStart(r.lower(i)) {
+			break // "announced the decision shortly after ambassadors approved it"
 		}
 		if (r.finite(i) || r.verbAsNoun(i)) && !r.inRun(i) {
 			hasVerb = true
@@ -564,6 +567,25 @@ func (r *runner) finiteCount(a, b int) int {
 		}
 	}
 	return n
+}
+
+// relativeWord reports whether w opens a relative clause.
+func relativeWord(w string) bool {
+	switch w {
+	case "where", "who", "which", "whom", "whose", "when":
+		return true
+	}
+	return false
+}
+
+// adverbialStart reports whether w opens an adverbial clause, whose verb
+// is not the verb of a reported clause.
+func adverbialStart(w string) bool {
+	switch w {
+	case "after", "before", "when", "while", "because", "since", "until", "as", "once":
+		return true
+	}
+	return false
 }
 
 // nounsOnly reports whether tokens [a, b) make a plain noun phrase.
@@ -688,6 +710,9 @@ func (r *runner) fronted(si, a, c, after int) (int, int) {
 	}
 	if after < s.Last && (r.text(after) == ":" || r.longRunIn(r.d.Tokens[after].Start, s.End)) {
 		return 0, 0 // "Of the process, Key said: “...”": the quotation is what he said
+	}
+	if a < c && relativeWord(r.lower(a)) {
+		return 0, 0 // "..., where the UN says S": a relative clause says nothing of the main one
 	}
 	comma := a - 1
 	if a >= c { // no subject before the verb, or an inverted one

@@ -91,7 +91,29 @@ func (r *runner) resolve(a, b int, appos bool) int {
 	if ei := r.bySurname(a, b, appos); ei >= 0 {
 		return ei
 	}
+	if appos && r.unknownName(a, b) {
+		// "Its deputy leader, Davit Gogua, said": someone the entity stage
+		// did not find, not the last holder of the title.
+		return -1
+	}
 	return r.resolveWords(a, b, s)
+}
+
+// unknownName reports whether tokens [a, b) hold a name of two or more
+// capitalised words, none a title, that no entity has.
+func (r *runner) unknownName(a, b int) bool {
+	n := 0
+	for i := a; i < b; i++ {
+		w := r.text(i)
+		if r.tag(i) == "NNP" && !r.isTitleWord(i) && !r.inRun(i) && len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(w, ".") {
+			if n++; n >= 2 {
+				return true
+			}
+			continue
+		}
+		n = 0
+	}
+	return false
 }
 
 // outermost drops the mentions lying inside another one ("San Francisco"
@@ -355,11 +377,20 @@ func (r *runner) resolveWords(a, b, off int) int {
 	spokes := strings.HasPrefix(person, "spokes") || person == "official"
 	switch {
 	case noun && person == "":
+		// "a statement from the ministry": the author named in the phrase
+		// itself, else the author of the document spoken of before.
+		for i := a; i < b; i++ {
+			if r.q.nouns[r.lower(i)] {
+				if ei := r.authorOf(i); ei >= 0 {
+					return ei
+				}
+			}
+		}
 		return r.issuer(off)
 	case spokes && (indefinite || plural):
 		return r.speakingOrg(off)
 	case org != "" && person == "" && !indefinite && head != org:
-		return r.titleOrg(org, off) // "ministry data", "police figures"
+		return r.titleOrg(org, a, b, off) // "ministry data", "police figures"
 	case plural && !indefinite && head != "":
 		return r.orgWith(head, off)
 	case indefinite && person != "":
@@ -376,7 +407,7 @@ func (r *runner) resolveWords(a, b, off int) int {
 		}
 		return r.sameSpeaker(r.titlePerson(phrase, person, off), phrase, off)
 	case org != "":
-		return r.titleOrg(org, off)
+		return r.titleOrg(org, a, b, off)
 	case strings.HasSuffix(r.lower(b-1), "-old") && r.lower(a) == "the":
 		return r.antecedent(off, doc.PERSON) // "the 56-year-old said"
 	case (head != "" || r.tag(b-1) == "JJ") && r.lower(a) == "the":
@@ -706,7 +737,7 @@ func (r *runner) speakingOrg(off int) int {
 
 // titleOrg resolves "the agency", "the ministry", "police" to the nearest
 // organisation whose name holds the word, else the nearest organisation.
-func (r *runner) titleOrg(word string, off int) int {
+func (r *runner) titleOrg(word string, a, b, off int) int {
 	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= off })
 	for j := i - 1; j >= 0 && word != ""; j-- {
 		e := r.d.Entities[r.ments[j].ent]
@@ -714,11 +745,47 @@ func (r *runner) titleOrg(word string, off int) int {
 			return r.ments[j].ent
 		}
 	}
+	if g := r.demonymIn(a, b); g >= 0 {
+		return g // "the German development ministry": Germany speaks
+	}
 	if word == "government" || word == "ministry" || word == "administration" {
 		// A government body the article does not name speaks for its state.
 		return r.nearest(off, doc.GPE, doc.ORG)
 	}
 	return r.nearest(off, doc.ORG, doc.GROUP)
+}
+
+// demonymIn returns the state a national adjective in tokens [a, b) names
+// ("German", "Sudanese", "Israeli"): the place entity whose name begins
+// like it, at least four letters alike. -1 when there is none.
+func (r *runner) demonymIn(a, b int) int {
+	for i := a; i < b; i++ {
+		w := r.text(i)
+		if len(w) < 4 || w[0] < 'A' || w[0] > 'Z' || r.tag(i) != "JJ" && r.tag(i) != "NNP" && r.tag(i) != "NNPS" {
+			continue
+		}
+		best, bestLen := -1, 3
+		for ei, e := range r.d.Entities {
+			if e.Type != doc.GPE {
+				continue
+			}
+			if n := commonPrefix(w, e.Name); n > bestLen && n >= len(e.Name)-2 {
+				best, bestLen = ei, n
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // issuer finds who a document speaks for ("the statement reads"): looking

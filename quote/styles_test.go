@@ -322,6 +322,29 @@ var styleCases = []styleCase{
 			{kind: "reported", text: "Moser accepted the invitation", speaker: "Anna Lind", cue: "said"},
 		},
 	},
+	{
+		name: "according to a statement from a ministry named by its nation",
+		body: "Norway pledged new aid to Mali on Monday. The funds will reach the northern camps before the rains, according to a statement from the Norwegian foreign ministry.",
+		ents: []string{"GPE:Norway", "GPE:Mali"},
+		want: []want{{kind: "reported", text: "The funds will reach the northern camps", speaker: "Norway", cue: "according to", channel: "statement"}},
+	},
+	{
+		name: "a cue in a relative clause reports nothing of the main clause",
+		body: "The envoy asked both sides to open the roads to the north, where the Red Cross says most wells have run dry.",
+		ents: []string{"ORG:Red Cross"},
+		want: []want{{kind: "reported", text: "most wells have run dry", speaker: "Red Cross", cue: "says"}},
+	},
+	{
+		name: "an announced decision is no reported clause",
+		body: "The bloc's trade chief, Pia Holm, announced the decision on television shortly after ministers approved it in Brussels.",
+		ents: []string{"PERSON:Pia Holm|Holm", "GPE:Brussels"},
+	},
+	{
+		name: "a name the entities lack is not the title's last holder",
+		body: "Party leader Mara Ionescu was detained on Friday. Its deputy leader, Radu Stanciu, said the party would keep marching every day.",
+		ents: []string{"PERSON/Party Leader:Mara Ionescu|Ionescu"},
+		want: []want{{kind: "reported", text: "the party would keep marching", speaker: "", cue: "said"}},
+	},
 }
 
 // entsWithRoles is ents where a spec "TYPE/role:..." also sets the
