@@ -53,12 +53,13 @@ func (r *runner) direct() {
 }
 
 // nearestCue returns the cue of sentences s0..s1 that brings in run q:
-// the one whose reported clause holds it ("told parliament that the
-// government had “no options left,” but he said ..."), else the closest.
+// the one before it whose reported clause holds it ("told parliament that
+// the government had “no options left,” but he said ..."), else the
+// closest.
 func (r *runner) nearestCue(s0, s1 int, q qrun) (cue, bool) {
 	best, dist := -1, 0
 	for i, k := range r.cues {
-		if k.sent < s0 || k.sent > s1 || k.cs > q.open || k.ce < q.end || k.ce <= k.cs {
+		if k.sent < s0 || k.sent > s1 || k.cs > q.open || k.ce < q.end || k.ce <= k.cs || k.end > q.open {
 			continue
 		}
 		if best < 0 || k.ce-k.cs < dist {

@@ -59,6 +59,9 @@ func (r *runner) resolve(a, b int, appos bool) int {
 		if m.kind == doc.MentionTitle {
 			m.ent = r.sameSpeaker(m.ent, r.body[m.start:m.end], s)
 		}
+		if ei := r.ownerOf(m); ei >= 0 {
+			return ei
+		}
 		t := r.d.Entities[m.ent].Type
 		if t != doc.GPE && t != doc.ORG || !r.titleAfter(m.end, e) {
 			return m.ent
@@ -114,6 +117,32 @@ func (r *runner) unknownName(a, b int) bool {
 		n = 0
 	}
 	return false
+}
+
+// ownerOf returns the person a body is named for ("Netanyahu's office",
+// "the Mayor's spokesman" as one entity): the person entity some mention
+// of which ends in the word before the possessive. -1 otherwise.
+func (r *runner) ownerOf(m ment) int {
+	if r.d.Entities[m.ent].Type == doc.PERSON {
+		return -1
+	}
+	text := strings.ReplaceAll(r.body[m.start:m.end], "’", "'")
+	owner, _, ok := strings.Cut(text, "'s ")
+	if !ok {
+		return -1
+	}
+	word := lastField(owner)
+	for ei, e := range r.d.Entities {
+		if e.Type != doc.PERSON {
+			continue
+		}
+		for _, n := range e.Mentions {
+			if n.Kind == doc.MentionName && lastField(n.Text) == word {
+				return ei
+			}
+		}
+	}
+	return -1
 }
 
 // outermost drops the mentions lying inside another one ("San Francisco"
