@@ -160,6 +160,10 @@ func (r *runner) verbCue(si, c int, class string) {
 		if a == b || appos && r.inverted(si, c) {
 			a, b = r.subjectAfter(si, c)
 			after, appos = b, false
+			if e := r.namedAfterTitle(si, a, b); e > b {
+				// "said the mayor, Anne Hidalgo": the name in apposition.
+				b, after, appos = e, e, true
+			}
 		}
 		lead := a
 		for lead < b && (r.tag(lead) == "IN" || r.tag(lead) == "CC" || r.tag(lead) == "RB") {
@@ -400,6 +404,26 @@ func (r *runner) subjectAfter(si, c int) (a, b int) {
 		si++
 		l = r.d.Sentences[si].Last
 	}
+}
+
+// namedAfterTitle returns the end of a name set off by a comma after an
+// inverted subject [a, b) that is only a title ("the mayor, Anne
+// Hidalgo"), or b when there is none.
+func (r *runner) namedAfterTitle(si, a, b int) int {
+	l := r.d.Sentences[si].Last
+	if a >= b || b+1 >= l || r.text(b) != "," || len(r.mentionsIn(r.d.Tokens[a].Start, r.d.Tokens[b-1].End)) > 0 {
+		return b
+	}
+	e := b + 1
+	for e < l && !r.boundary(e) {
+		e++
+	}
+	for _, m := range r.mentionsIn(r.d.Tokens[b+1].Start, r.d.Tokens[e-1].End) {
+		if r.d.Entities[m.ent].Type == doc.PERSON {
+			return e
+		}
+	}
+	return b
 }
 
 // splitAfter reports whether sentence si ends on an abbreviation of a

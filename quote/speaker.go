@@ -108,6 +108,10 @@ func (r *runner) unknownName(a, b int) bool {
 	n := 0
 	for i := a; i < b; i++ {
 		w := r.text(i)
+		if r.inAdjunct(a, r.d.Tokens[i].Start) || r.mentioned(i) {
+			n = 0
+			continue
+		}
 		if r.tag(i) == "NNP" && !r.isTitleWord(i) && !r.inRun(i) && len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(w, ".") {
 			if n++; n >= 2 {
 				return true
@@ -143,6 +147,18 @@ func (r *runner) ownerOf(m ment) int {
 		}
 	}
 	return -1
+}
+
+// mentioned reports whether token i lies in some mention.
+func (r *runner) mentioned(i int) bool {
+	t := r.d.Tokens[i]
+	j := sort.Search(len(r.ments), func(j int) bool { return r.ments[j].start > t.Start })
+	for j--; j >= 0 && r.ments[j].start > t.Start-200; j-- {
+		if r.ments[j].end >= t.End {
+			return true
+		}
+	}
+	return false
 }
 
 // outermost drops the mentions lying inside another one ("San Francisco"
@@ -849,12 +865,16 @@ func (r *runner) issuer(off int) int {
 // authorOf returns the author of the document noun at token i: "statement
 // by X", "statement from X", "X's statement", "a CBP statement".
 func (r *runner) authorOf(i int) int {
-	if i+2 < len(r.d.Tokens) && (r.lower(i+1) == "by" || r.lower(i+1) == "from") {
-		j := i + 2
+	by := i + 1
+	if by+2 < len(r.d.Tokens) && r.text(by) == "," && r.tag(by+1) == "VBN" {
+		by += 2 // "the report, published by the World Bank"
+	}
+	if by+1 < len(r.d.Tokens) && (r.lower(by) == "by" || r.lower(by) == "from") {
+		j := by + 1
 		for j < len(r.d.Tokens) && !r.boundary(j) && !strings.HasPrefix(r.tag(j), "VB") && r.lower(j) != "that" {
 			j++
 		}
-		if ei := r.resolve(i+2, j, false); ei >= 0 {
+		if ei := r.resolve(by+1, j, false); ei >= 0 {
 			return ei
 		}
 	}

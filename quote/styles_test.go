@@ -345,6 +345,107 @@ var styleCases = []styleCase{
 		ents: []string{"PERSON/Party Leader:Mara Ionescu|Ionescu"},
 		want: []want{{kind: "reported", text: "the party would keep marching", speaker: "", cue: "said"}},
 	},
+	{
+		name: "remarks broadcast on television",
+		body: "President Ilham Rustamov said in remarks broadcast on state television that the border would stay closed until spring.",
+		ents: []string{"PERSON:Ilham Rustamov|Rustamov"},
+		want: []want{{kind: "reported", text: "the border would stay closed until spring", speaker: "Ilham Rustamov", cue: "said", channel: "television"}},
+	},
+	{
+		name: "spokeswoman named in apposition told a briefing, colon",
+		body: "The ministry's spokeswoman, Irina Volkova, told a briefing: “Nobody in Moscow takes these threats seriously.”",
+		ents: []string{"PERSON:Irina Volkova|Volkova", "GPE:Moscow"},
+		want: []want{{kind: "direct", text: "Nobody in Moscow takes these threats seriously", speaker: "Irina Volkova", cue: "told"}},
+	},
+	{
+		name: "added X, inverted",
+		body: "“We will be back next season, stronger than before,” added Jones, who scored twice.",
+		ents: []string{"PERSON:Tom Jones|Jones"},
+		want: []want{{kind: "direct", text: "We will be back next season", speaker: "Tom Jones", cue: "added"}},
+	},
+	{
+		name: "the 45-year-old",
+		body: "Carla Mendes has run the bakery since 1998. “We have never seen prices like these in all those years,” the 45-year-old said.",
+		ents: []string{"PERSON:Carla Mendes|Mendes"},
+		want: []want{{kind: "direct", text: "We have never seen prices like these", speaker: "Carla Mendes", cue: "said"}},
+	},
+	{
+		name: "split quotation around a pronoun attribution",
+		body: "Coach Luis Ortega watched from the stand. “The first half was the hardest part,” he said, “but the players never gave up on it.”",
+		ents: []string{"PERSON:Luis Ortega|Ortega"},
+		want: []want{
+			{kind: "direct", text: "The first half was the hardest part", speaker: "Luis Ortega", cue: "said"},
+			{kind: "direct", text: "but the players never gave up", speaker: "Luis Ortega", cue: "said"},
+		},
+	},
+	{
+		name: "relative clause between the subject and the verb",
+		body: "Senator Paul Reid, who chairs the budget committee, said that the vote would take place next week.",
+		ents: []string{"PERSON:Paul Reid|Reid"},
+		want: []want{{kind: "reported", text: "the vote would take place next week", speaker: "Paul Reid", cue: "said"}},
+	},
+	{
+		name: "the group said on its channel",
+		body: "Islamic State claimed the attack late on Sunday. The group said on its Telegram channel that its fighters had planted the bomb.",
+		ents: []string{"ORG:Islamic State"},
+		want: []want{{kind: "reported", text: "its fighters had planted the bomb", speaker: "Islamic State", cue: "said", channel: "Telegram"}},
+	},
+	{
+		name: "a state's military said",
+		body: "Ukraine's military said Russian forces had launched 40 drones overnight.",
+		ents: []string{"GPE:Ukraine", "GPE:Russian"},
+		want: []want{{kind: "reported", text: "Russian forces had launched 40 drones", speaker: "Ukraine", cue: "said"}},
+	},
+	{
+		name: "inverted title with the name in apposition",
+		body: "“It is a sad day for the whole city,” said the mayor, Anne Hidalgo.",
+		ents: []string{"PERSON:Anne Hidalgo|Hidalgo"},
+		want: []want{{kind: "direct", text: "It is a sad day", speaker: "Anne Hidalgo", cue: "said"}},
+	},
+	{
+		name: "headline style with a surname",
+		body: "The central bank will cut rates twice this year, Powell says.",
+		ents: []string{"PERSON:Jerome Powell|Powell"},
+		want: []want{{kind: "reported", text: "The central bank will cut rates twice", speaker: "Jerome Powell", cue: "says"}},
+	},
+	{
+		name: "according to X, leading",
+		body: "According to Smith, the deal with the bank was signed on Friday night.",
+		ents: []string{"PERSON:Anna Smith|Smith"},
+		want: []want{{kind: "reported", text: "the deal with the bank was signed", speaker: "Anna Smith", cue: "According to"}},
+	},
+	{
+		name: "an adjunct in commas between the subject and the verb",
+		body: "Mr. Biden, in a speech at the White House, said that the country would not be intimidated.",
+		ents: []string{"PERSON:Mr. Biden|Biden", "FAC:White House"},
+		want: []want{{kind: "reported", text: "the country would not be intimidated", speaker: "Mr. Biden", cue: "said"}},
+	},
+	{
+		name: "a source close to them is nobody named",
+		body: "The couple have not been seen since March. A source close to the couple told the newspaper: “They are heartbroken and want to be left alone.”",
+		want: []want{{kind: "direct", text: "They are heartbroken", speaker: "", cue: "told"}},
+	},
+	{
+		name: "wrote in an email",
+		body: "“We have no plans to close the plant this year,” Ms. Lopez wrote in an email.",
+		ents: []string{"PERSON:Ms. Lopez|Lopez"},
+		want: []want{{kind: "direct", text: "We have no plans to close the plant", speaker: "Ms. Lopez", cue: "wrote", channel: "email"}},
+	},
+	{
+		name: "a report published by X says",
+		body: "The report, published by the World Bank on Tuesday, says growth in the region will slow to two percent.",
+		ents: []string{"ORG:World Bank"},
+		want: []want{{kind: "reported", text: "growth in the region will slow", speaker: "World Bank", cue: "says"}},
+	},
+	{
+		name: "colon then a pronoun adds a reported clause",
+		body: "Manager Eddie Brown said: “I am delighted for the players.” He added that the club deserved the title after a long season.",
+		ents: []string{"PERSON:Eddie Brown|Brown"},
+		want: []want{
+			{kind: "direct", text: "I am delighted for the players", speaker: "Eddie Brown", cue: "said"},
+			{kind: "reported", text: "the club deserved the title", speaker: "Eddie Brown", cue: "added"},
+		},
+	},
 }
 
 // entsWithRoles is ents where a spec "TYPE/role:..." also sets the
