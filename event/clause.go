@@ -77,6 +77,15 @@ func (c *clause) subject(v, depth int) subj {
 		return c.parenthetical(i)
 	case w == "and" || w == "or" || w == "but" || w == "while" || w == "," || w == "as" || w == "after" || w == "before":
 		if p := c.prevVerb(i); p >= 0 && depth < 4 {
+			if r := c.relativeStart(p); (w == "and" || w == "or") && c.relativeWho(p) && a.lower[r] != "who" && r > c.first && a.actor(r-1) < 0 {
+				// "apologized for errors that could have led to loss
+				// of life and agreed": a relative clause about a thing
+				// is skipped ("X, who reaffirmed ... and condemned" is
+				// not).
+				if q := c.prevVerb(r); q >= 0 {
+					p = q
+				}
+			}
 			s := c.subject(p, depth+1)
 			s.via = p + 1
 			return s
@@ -465,4 +474,14 @@ func (c *clause) humanOK(x int) bool {
 		return false
 	}
 	return true
+}
+
+// relativeStart returns the index of the "who", "which" or "that" opening
+// the relative clause whose verb is at v.
+func (c *clause) relativeStart(v int) int {
+	i := v - 1
+	for i >= c.first && c.skippable(i) {
+		i--
+	}
+	return i
 }

@@ -119,6 +119,14 @@ func TestEvents(t *testing.T) {
 			[]ent{pakistan, india, embassy}, []string{"ACCUSE Pakistan>India"}},
 		{"prenominal participle is no event", "The detained Ben Okafor was freed by Lagos police.",
 			[]ent{police, okafor}, []string{"RETREAT Lagos police>Ben Okafor"}},
+		{"a relative clause about a thing is skipped to find the subject", "Omar Sharif apologised to India for errors that could have led to deaths and agreed to pay compensation.",
+			[]ent{sharif, india}, []string{"CONCEDE Omar Sharif>India", "AGREE Omar Sharif>India"}},
+		{"a relative clause about an actor is not", "Omar Sharif spoke with Lena Modi, who praised India and condemned Pakistan.",
+			[]ent{sharif, modi, india, pakistan}, []string{"CONSULT Omar Sharif>Lena Modi", "SUPPORT Lena Modi>India", "ACCUSE Lena Modi>Pakistan"}},
+		{"two promises are two acts", "India agreed to restore ties with Pakistan. India later agreed to reopen the border with Pakistan.",
+			[]ent{india, pakistan}, []string{"AGREE India>Pakistan", "AGREE India>Pakistan"}},
+		{"one promise told twice is one", "India agreed to restore ties with Pakistan. On Monday India agreed to restore ties with Pakistan, officials said.",
+			[]ent{india, pakistan}, []string{"AGREE India>Pakistan"}},
 	}
 	c := testCoder(t)
 	for _, tc := range cases {

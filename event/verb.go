@@ -78,7 +78,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		// "Musk attacked the Commission, calling its rules censorship".
 		typ, code, p = "ACCUSE", "111", verbalAttack
 	}
-	if typ == "AGREE" && c.threatCue(end) && c.infinitiveAfter(end) {
+	if typ == "AGREE" && (lemma == "vow" || lemma == "pledge" || lemma == "promise") && c.threatCue(end) && c.infinitiveAfter(end) {
 		// "vowed to retaliate": a promise of harm is a threat.
 		typ, code = "THREATEN", "138"
 	}
@@ -132,6 +132,9 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 			// "Sasse told Hawk Sawyer, calling for an explanation": the
 			// addressee of the first verb is the target of the second.
 			if x, head := c.directObjectHead(s.via - 1); head && c.humanOK(x) && x != src {
+				tgt = x
+			} else if x := c.ownTarget(s.via - 1); x >= 0 && c.humanOK(x) && x != src {
+				// "apologized to the Turkish people and agreed to ...".
 				tgt = x
 			}
 		}
@@ -320,6 +323,11 @@ func (c *clause) content(end int) (string, bool) {
 	}
 	if a.lower[j] == "that" {
 		return "", true
+	}
+	if a.lower[j] == "to" && j+1 < c.last && a.isVerb(j+1) {
+		// "agreed to restore ties" and "agreed to complete the deal"
+		// are two acts.
+		return "to " + a.lx.baseVerb(a.lower[j+1]), false
 	}
 	if !a.nom(j) {
 		return "", false
@@ -699,4 +707,18 @@ func (c *clause) reported(v int) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// ownTarget returns the target the lexicon pattern of the verb at v finds
+// for it, or -1 when the verb has no pattern.
+func (c *clause) ownTarget(v int) int {
+	lemma := c.a.lx.verbLemma(c.a.d.Tokens[v].Text)
+	if lemma == "" {
+		return -1
+	}
+	p, end := c.matchVerb(v, c.a.lx.verbs[lemma])
+	if p == nil || p.cue {
+		return -1
+	}
+	return c.target(p, end)
 }
