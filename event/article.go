@@ -30,6 +30,9 @@ type candidate struct {
 	object   string // head word of the object, when it names no actor
 	what     string // head word of what a statement is about ("attack")
 	clausal  bool   // a statement whose content is a that-clause
+	// shadow marks an act that is no event but tells who made an offer
+	// later accepted or refused; it is dropped after answerers.
+	shadow bool
 }
 
 func newArticle(lx *lexicon, d *doc.Doc) *article {

@@ -73,6 +73,9 @@ func (c *Coder) Run(d *doc.Doc) {
 	kept := make([]candidate, 0, len(found))
 	var other []candidate
 	for _, ev := range found {
+		if ev.shadow {
+			continue
+		}
 		if c.All || reportable(ev) {
 			kept = append(kept, ev)
 		} else {

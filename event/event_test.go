@@ -123,6 +123,8 @@ func TestEvents(t *testing.T) {
 			[]ent{sharif, india}, []string{"CONCEDE Omar Sharif>India", "AGREE Omar Sharif>India"}},
 		{"a relative clause about an actor is not", "Omar Sharif spoke with Lena Modi, who praised India and condemned Pakistan.",
 			[]ent{sharif, modi, india, pakistan}, []string{"CONSULT Omar Sharif>Lena Modi", "SUPPORT Lena Modi>India", "ACCUSE Lena Modi>Pakistan"}},
+		{"a refused offer answers who made it", "Sahel rebels have offered to stage talks. Lagos police did not accept the offer.",
+			[]ent{rebels, police}, []string{"REJECT Lagos police>Sahel rebels"}},
 		{"two promises are two acts", "India agreed to restore ties with Pakistan. India later agreed to reopen the border with Pakistan.",
 			[]ent{india, pakistan}, []string{"AGREE India>Pakistan", "AGREE India>Pakistan"}},
 		{"one promise told twice is one", "India agreed to restore ties with Pakistan. On Monday India agreed to restore ties with Pakistan, officials said.",

@@ -173,7 +173,16 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if src == tgt {
 		tgt = -1
 	}
-	if (src < 0 && tgt < 0) || ((p.needTgt || needsTarget[typ]) && tgt < 0) {
+	if src < 0 && tgt < 0 {
+		return candidate{}, false
+	}
+	if (p.needTgt || needsTarget[typ]) && tgt < 0 {
+		if typ == "AGREE" && lemma == "offer" && status == doc.Asserted {
+			// "the doctors have offered to stage ...": no event, but
+			// who made the offer that is later refused.
+			ev := c.event(typ, code, p.mode, src, tgt, v, v+1, status)
+			return candidate{ev: ev, lemma: lemma, shadow: true}, true
+		}
 		return candidate{}, false
 	}
 	claim := -1
