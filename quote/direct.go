@@ -33,11 +33,14 @@ func (r *runner) direct() {
 		switch {
 		case found:
 			speaker, quote.Cue, quote.Channel = k.speaker, r.body[k.start:k.end], k.channel
+		case r.labelled(s0, q) >= 0:
+			speaker = r.labelled(s0, q)
 		case r.embedded(s0, s1):
 			if titleCase(r.body[q.start:q.end]) {
 				continue // a title of a work, not a quotation
 			}
 			speaker, quote.Cue = r.narrator(s0, q)
+			quote.Channel = r.channelNear(r.d.Sentences[s0].Start, q.open)
 		default:
 			if p, ok := r.previous(q, ri); ok {
 				speaker, quote.Cue, quote.Channel = p.speaker, p.cue, p.channel
@@ -94,6 +97,26 @@ func (r *runner) nearestCue(s0, s1 int, q qrun) (cue, bool) {
 // the quotation: at least three words outside quotation marks.
 func (r *runner) embedded(s0, s1 int) bool {
 	return r.wordsOutside(r.d.Sentences[s0].First, r.d.Sentences[s1].Last) >= 3
+}
+
+// labelled returns the speaker named as a label before a quotation, as
+// interviews and transcripts print them ("Stubb: “We are safer.”"): the
+// sentence opens on one actor's mention and a colon right before the
+// mark. -1 otherwise.
+func (r *runner) labelled(si int, q qrun) int {
+	s := r.d.Sentences[si]
+	i := r.d.TokenAt(q.open) - 1
+	if i <= s.First || r.text(i) != ":" {
+		return -1
+	}
+	ms := r.mentionsIn(s.Start, r.d.Tokens[i].Start)
+	if len(ms) != 1 || ms[0].start != s.Start || !r.isActor(ms[0].ent) {
+		return -1
+	}
+	if r.d.TokenAt(ms[0].end-1) != i-1 {
+		return -1
+	}
+	return ms[0].ent
 }
 
 // narrator finds the speaker of a quotation inside a narrative sentence

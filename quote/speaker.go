@@ -51,6 +51,9 @@ func (r *runner) resolve(a, b int, appos bool) int {
 		}
 	}
 	cands = outermost(cands)
+	if ei := r.speaksFor(a, b, cands); ei >= 0 {
+		return ei
+	}
 	if len(cands) > 0 {
 		m := cands[len(cands)-1]
 		if appos {
@@ -159,6 +162,33 @@ func (r *runner) mentioned(i int) bool {
 		}
 	}
 	return false
+}
+
+// speaksFor resolves "a spokesman for the group", "an official with the
+// ministry" to the body spoken for when no mention names it but a title or
+// pronoun after the preposition does; the spokesperson as an entity of
+// their own is the lesser answer. -1 when the phrase is not of that form.
+func (r *runner) speaksFor(a, b int, cands []ment) int {
+	for i := a + 1; i+1 < b; i++ {
+		w := r.lower(i)
+		if w != "for" && w != "with" && w != "at" && w != "of" {
+			continue
+		}
+		if !strings.HasPrefix(r.lower(i-1), "spokes") && r.lower(i-1) != "official" && r.lower(i-1) != "officials" {
+			return -1
+		}
+		for _, m := range cands {
+			if m.start >= r.d.Tokens[i].End {
+				return -1 // named: the mention speaks
+			}
+		}
+		ei := r.resolveWords(i+1, b, r.d.Tokens[a].Start)
+		if ei >= 0 && r.d.Entities[ei].Type != doc.PERSON {
+			return ei
+		}
+		return -1
+	}
+	return -1
 }
 
 // outermost drops the mentions lying inside another one ("San Francisco"

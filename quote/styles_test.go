@@ -446,6 +446,24 @@ var styleCases = []styleCase{
 			{kind: "reported", text: "the club deserved the title", speaker: "Eddie Brown", cue: "added"},
 		},
 	},
+	{
+		name: "interview transcript: the speaker as a label",
+		body: "How has the war changed the city?\n\nMayor Klitschenko: “We are tired, but we are still here. Every bridge is open.”",
+		ents: []string{"PERSON:Mayor Klitschenko|Klitschenko"},
+		want: []want{{kind: "direct", text: "We are tired, but we are still here", speaker: "Mayor Klitschenko"}},
+	},
+	{
+		name: "a spokesman for the body named before",
+		body: "The Rail Delivery Group, which represents train operators, welcomed the deal. A spokesman for the group said the offer was affordable.",
+		ents: []string{"ORG:Rail Delivery Group", "PERSON:spokesman"},
+		want: []want{{kind: "reported", text: "the offer was affordable", speaker: "Rail Delivery Group", cue: "said"}},
+	},
+	{
+		name: "told a regular news briefing",
+		body: "Spokesperson Guo Jia told a regular news briefing that the two sides would hold talks in May.",
+		ents: []string{"PERSON:Guo Jia|Guo"},
+		want: []want{{kind: "reported", text: "the two sides would hold talks in May", speaker: "Guo Jia", cue: "told", channel: "press conference"}},
+	},
 }
 
 // entsWithRoles is ents where a spec "TYPE/role:..." also sets the
