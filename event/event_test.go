@@ -557,3 +557,29 @@ func TestCommonNewsForms(t *testing.T) {
 		}
 	}
 }
+
+// TestModes checks the PLOVER mode an event takes from its trigger.
+func TestModes(t *testing.T) {
+	cases := []struct{ text, mode string }{
+		{"Pakistani airstrikes on Sahel rebels killed 12 people.", "aerial"},
+		{"A Pakistani drone attack on Sahel rebels killed 12 people.", "drone"},
+		{"Omar Sharif and Lena Modi spoke by phone on Sunday.", "phone"},
+		{"Omar Sharif held a phone conversation with Lena Modi.", "phone"},
+		{"Sahel rebels shelled Lagos police positions.", "heavy-weapons"},
+		{"Lagos police shot Ben Okafor.", "firearms"},
+		{"Lagos police arrested Ben Okafor.", "arrest"},
+		{"Omar Sharif met Lena Modi.", ""},
+	}
+	c := testCoder(t)
+	for _, tc := range cases {
+		d := build(t, tc.text, ent("Pakistan|GPE|PAK|Pakistani"), rebels, sharif, modi, police, okafor)
+		c.Run(d)
+		if len(d.Events) != 1 {
+			t.Errorf("%q: got %q, want one event", tc.text, summary(d))
+			continue
+		}
+		if m := d.Events[0].Mode; m != tc.mode {
+			t.Errorf("%q: mode %q, want %q", tc.text, m, tc.mode)
+		}
+	}
+}

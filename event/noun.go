@@ -86,6 +86,9 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 	if p.human && !c.humanOK(tgt) {
 		tgt = -1
 	}
+	if src < 0 {
+		src = c.lightVerbSubject(start)
+	}
 	if x, y, ok := c.between(n); ok {
 		src, tgt = x, y
 	}
@@ -242,4 +245,30 @@ func (c *clause) hedged(start int) bool {
 		}
 	}
 	return false
+}
+
+// lightVerbs are verbs whose object noun names the act their subject does:
+// "held a phone conversation with", "launched an offensive against".
+var lightVerbs = map[string]bool{
+	"hold": true, "have": true, "conduct": true, "launch": true, "stage": true,
+	"make": true, "carry": true, "mount": true, "begin": true, "start": true,
+}
+
+// lightVerbSubject returns the subject of a light verb whose object is the
+// noun phrase starting at start, or -1.
+func (c *clause) lightVerbSubject(start int) int {
+	a := c.a
+	for i := start - 1; i >= c.first && i >= start-4; i-- {
+		switch {
+		case a.isVerb(i):
+			if !a.lx.lemmaIn(a.lower[i], lightVerbs) || c.passive(i) {
+				return -1
+			}
+			return c.subject(i, 0).ent
+		case a.tag(i) == "DT" || a.tag(i) == "JJ" || a.tag(i) == "CD" || a.lower[i] == "out":
+		default:
+			return -1
+		}
+	}
+	return -1
 }
