@@ -552,12 +552,29 @@ func (r *runner) personBefore(off int, g byte) (int, int) {
 // subject: no finite verb outside quotation marks comes before it.
 func (r *runner) subjectAt(off int) bool {
 	si := r.sentenceOf(off)
-	for i := r.d.Sentences[si].First; i < r.d.Sentences[si].Last && r.d.Tokens[i].Start < off; i++ {
-		if r.finite(i) && !r.inRun(i) {
+	s := r.d.Sentences[si]
+	for i := s.First; i < s.Last && r.d.Tokens[i].Start < off; i++ {
+		if r.finite(i) && !r.inRun(i) && !r.attributive(i, s.First) {
 			return false
 		}
 	}
 	return true
+}
+
+// attributive reports whether a past form at token i qualifies the noun
+// after it rather than being a verb: "retired farmer", "jailed activist".
+func (r *runner) attributive(i, first int) bool {
+	if r.tag(i) != "VBD" && r.tag(i) != "VBN" || i+1 >= len(r.d.Tokens) || !strings.HasPrefix(r.tag(i+1), "NN") {
+		return false
+	}
+	if i == first {
+		return true
+	}
+	switch r.tag(i - 1) {
+	case ",", "DT", "PRP$", "JJ", "CC":
+		return true
+	}
+	return r.text(i-1) == ","
 }
 
 // antecedent resolves a pronoun or description at off: the first fitting

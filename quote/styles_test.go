@@ -464,6 +464,15 @@ var styleCases = []styleCase{
 		ents: []string{"PERSON:Guo Jia|Guo"},
 		want: []want{{kind: "reported", text: "the two sides would hold talks in May", speaker: "Guo Jia", cue: "told", channel: "press conference"}},
 	},
+	{
+		name: "he: the new subject, whose description the tagger may read as a verb",
+		body: "“They never asked any of us,” said Bethan Morgan, who chairs the village group.\n\nHer neighbour, retired farmer Gwyn Davies, 78, agreed. “My family has farmed here for five generations,” he said.",
+		ents: []string{"PERSON:Bethan Morgan|Morgan", "PERSON:Gwyn Davies|Davies"},
+		want: []want{
+			{kind: "direct", text: "They never asked any of us", speaker: "Bethan Morgan"},
+			{kind: "direct", text: "My family has farmed here", speaker: "Gwyn Davies", cue: "said"},
+		},
+	},
 }
 
 // entsWithRoles is ents where a spec "TYPE/role:..." also sets the
