@@ -583,3 +583,22 @@ func TestModes(t *testing.T) {
 		}
 	}
 }
+
+// TestNounStatus checks the status a hedge gives an event noun.
+func TestNounStatus(t *testing.T) {
+	cases := []struct{ text, status string }{
+		{"Pakistan's alleged attack on India drew criticism.", doc.Alleged},
+		{"Pakistan's planned attack on India drew criticism.", doc.Hypothetical},
+		{"Pakistan's possible attack on India drew criticism.", doc.Hypothetical},
+		{"Pakistan's attack on India drew criticism.", doc.Asserted},
+	}
+	c := testCoder(t)
+	for _, tc := range cases {
+		d := build(t, tc.text, pakistan, india)
+		c.Run(d)
+		all := append(append([]doc.Event{}, d.Events...), d.OtherEvents...)
+		if len(all) != 1 || all[0].Status != tc.status {
+			t.Errorf("%q: got %+v, want one event %s", tc.text, all, tc.status)
+		}
+	}
+}

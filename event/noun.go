@@ -108,8 +108,11 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 	if c.governedByNonFactive(start) {
 		status = doc.Hypothetical
 	}
-	if c.hedged(start) {
+	switch c.hedged(start) {
+	case hedgeAlleged:
 		status = doc.Alleged
+	case hedgeUnreal:
+		status = doc.Hypothetical
 	}
 	ev := c.event(typ, code, mode, src, tgt, start, n+1, status)
 	cand := candidate{ev: ev, lemma: lemma, noun: true}
@@ -124,6 +127,11 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 func (c *clause) nounSource(start, n int) int {
 	a := c.a
 	for i := start - 1; i >= c.first; i-- {
+		if i == start-1 && hedgeOf(a.lower[i]) != hedgeNone {
+			// "Pakistan's planned attack": the hedge, tagged as a
+			// participle, stands inside the phrase.
+			continue
+		}
 		if !a.isNominal(i) || a.isVerb(i) || a.tag(i) == "CD" && a.ent[i] < 0 {
 			break
 		}
@@ -236,15 +244,33 @@ func (c *clause) governedByNonFactive(start int) bool {
 	return false
 }
 
-// hedged reports whether the noun is marked as alleged: "the alleged attack".
-func (c *clause) hedged(start int) bool {
+// Hedges on an event noun.
+const (
+	hedgeNone    = iota
+	hedgeAlleged // "the alleged attack", "a suspected bombing"
+	hedgeUnreal  // "a planned visit", "a possible strike"
+)
+
+// hedged tells how the noun starting at start is hedged.
+func (c *clause) hedged(start int) int {
 	for i := start - 1; i >= c.first && i >= start-3; i-- {
-		switch c.a.lower[i] {
-		case "alleged", "suspected", "purported", "possible", "planned", "proposed", "potential", "future":
-			return true
+		if h := hedgeOf(c.a.lower[i]); h != hedgeNone {
+			return h
 		}
 	}
-	return false
+	return hedgeNone
+}
+
+// hedgeOf tells the hedge a word puts on an event noun.
+func hedgeOf(w string) int {
+	switch w {
+	case "alleged", "suspected", "purported", "reported", "apparent":
+		return hedgeAlleged
+	case "possible", "planned", "proposed", "potential", "future", "expected",
+		"upcoming", "prospective", "threatened", "imminent":
+		return hedgeUnreal
+	}
+	return hedgeNone
 }
 
 // lightVerbs are verbs whose object noun names the act their subject does:
