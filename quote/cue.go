@@ -788,7 +788,7 @@ func (r *runner) according(si, i int) {
 	}
 	k.speaker = r.resolve(i+2, j, false)
 	k.channel = r.channelNear(k.start, r.tokEnd(j-1))
-	lead := r.wordsOutside(s.First, i) == 0
+	lead := r.wordsOutside(s.First, i)+r.wordsInside(s.First, i) == 0
 	switch {
 	case lead && j+1 < s.Last && r.text(j) == ",":
 		k.cs, k.ce = r.d.Tokens[j+1].Start, r.contentEnd(si)
@@ -799,7 +799,11 @@ func (r *runner) according(si, i int) {
 		}
 		cs, ce := trim(r.body, s.Start, end, " \t\n")
 		if (countWords(r.body[cs:ce]) < 4 || !r.hasFinite(s.First, i)) && j+1 < s.Last && r.text(j) == "," {
-			cs, ce = r.d.Tokens[j+1].Start, r.contentEnd(si)
+			cs, ce = 0, 0
+			if r.hasFinite(j+1, s.Last) {
+				// "according to X, S": not ", a student organiser"
+				cs, ce = r.d.Tokens[j+1].Start, r.contentEnd(si)
+			}
 		}
 		k.cs, k.ce = cs, ce
 	}

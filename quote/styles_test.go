@@ -473,6 +473,18 @@ var styleCases = []styleCase{
 			{kind: "direct", text: "My family has farmed here", speaker: "Gwyn Davies", cue: "said"},
 		},
 	},
+	{
+		name: "words chanted by a crowd named before",
+		body: "Thousands of protesters gathered outside parliament on Monday. “We want justice for the victims,” they chanted.",
+		ents: []string{"GROUP:protesters"},
+		want: []want{{kind: "direct", text: "We want justice for the victims", speaker: "protesters", cue: "chanted"}},
+	},
+	{
+		name: "according to X after a quotation, X described",
+		body: "“We will keep coming back until they resign,” according to Luka Petrovic, a student organiser.",
+		ents: []string{"PERSON:Luka Petrovic|Petrovic"},
+		want: []want{{kind: "direct", text: "We will keep coming back", speaker: "Luka Petrovic", cue: "according to"}},
+	},
 }
 
 // entsWithRoles is ents where a spec "TYPE/role:..." also sets the
