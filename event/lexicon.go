@@ -33,10 +33,11 @@ type pattern struct {
 
 // quoteCue is a speech-act cue inside a quotation.
 type quoteCue struct {
-	words []string
-	typ   string
-	cameo string
-	mode  string
+	words   []string
+	typ     string
+	cameo   string
+	mode    string
+	needTgt bool // no act without another actor in the quote
 }
 
 // lexicon holds every table the coder reads, loaded once by New.
@@ -87,6 +88,15 @@ func loadLexicon() (*lexicon, error) {
 		c := quoteCue{words: strings.Fields(f[0]), typ: f[1], cameo: f[2]}
 		if len(f) > 3 {
 			c.mode = f[3]
+		}
+		if len(f) > 4 {
+			switch f[4] {
+			case "", "-":
+			case "needtarget":
+				c.needTgt = true
+			default:
+				return fmt.Errorf("unknown flag %q", f[4])
+			}
 		}
 		lx.quoteCues = append(lx.quoteCues, c)
 		return nil

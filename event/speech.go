@@ -76,6 +76,11 @@ func (c *clause) speechAct(i, speaker int, q doc.Quote) (candidate, bool) {
 			tgt = s.ent
 		} else {
 			tgt = c.otherActor(speaker, i, cue.typ == "THREATEN")
+			if tgt < 0 && cue.needTgt {
+				// "they repeatedly failed to conduct checks": conduct
+				// blamed on no one named is no accusation we can point to.
+				return candidate{}, false
+			}
 		}
 		ev := c.event(cue.typ, cue.cameo, cue.mode, speaker, tgt, i, end+1, doc.Asserted)
 		cand := candidate{ev: ev, lemma: "quote:" + cue.words[0]}
