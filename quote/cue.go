@@ -135,7 +135,7 @@ func (r *runner) isCueVerb(si, i int, w string) bool {
 	if r.tag(i) == "VB" && (j < s.First || r.boundary(j) || r.tag(j) == "CC") {
 		return false // an imperative: "write to us"
 	}
-	if i+1 < s.Last && r.lower(i+1) == "by" {
+	if i+1 < s.Last && r.lower(i+1) == "by" && !r.quotedAs(si, i) {
 		return false
 	}
 	return true
@@ -151,10 +151,15 @@ func (r *runner) verbCue(si, c int, class string) {
 	after := c + 1 // first token after the verb and an inverted subject
 	k.subj = k.start
 	if gerund {
-		if c > r.d.Sentences[si].First && r.tag(c-1) == "IN" || r.passiveMain(si, c) {
+		switch {
+		case r.quotedAs(si, c):
+			// "X was quoted as saying": the passive's subject speaks.
+			k.speaker = r.firstActor(r.d.Sentences[si].Start, r.d.Tokens[c-1].Start)
+		case c > r.d.Sentences[si].First && r.tag(c-1) == "IN" || r.passiveMain(si, c):
 			return // "by noting", "were charged ..., stating": not a report
+		default:
+			k.speaker = r.gerundSubject(si, c)
 		}
-		k.speaker = r.gerundSubject(si, c)
 	} else {
 		a, b, appos = r.subjectBefore(si, c)
 		if a == b || appos && r.inverted(si, c) {
@@ -214,6 +219,26 @@ func (r *runner) verbCue(si, c int, class string) {
 		k.channel = r.channelNear(r.d.Sentences[si].Start, min(k.subj, k.start))
 	}
 	r.cues = append(r.cues, k)
+}
+
+// quotedAs reports whether the gerund at c follows "quoted as", "cited
+// as" or "reported as", with an agent perhaps between ("quoted by Tanjug
+// as saying").
+func (r *runner) quotedAs(si, c int) bool {
+	f := r.d.Sentences[si].First
+	if c-2 < f || r.lower(c-1) != "as" {
+		return false
+	}
+	for i := c - 2; i >= f && i > c-9; i-- {
+		switch r.lower(i) {
+		case "quoted", "cited", "reported", "heard":
+			return true
+		}
+		if r.boundary(i) {
+			return false
+		}
+	}
+	return false
 }
 
 // hasDocNoun reports whether tokens [a, b) hold a document noun.

@@ -485,6 +485,18 @@ var styleCases = []styleCase{
 		ents: []string{"PERSON:Luka Petrovic|Petrovic"},
 		want: []want{{kind: "direct", text: "We will keep coming back", speaker: "Luka Petrovic", cue: "according to"}},
 	},
+	{
+		name: "quoted as saying by an agency",
+		body: "“We see no reason to change course,” Energy Minister Olga Petrenko was quoted as saying by Interfax.",
+		ents: []string{"PERSON:Olga Petrenko|Petrenko", "ORG:Interfax"},
+		want: []want{{kind: "direct", text: "We see no reason to change course", speaker: "Olga Petrenko", cue: "saying"}},
+	},
+	{
+		name: "told a paper, colon, quotation in the next paragraph",
+		body: "Trader Nina Gold, 54, told the Guardian:\n\n“Everyone is nervous. Nobody wants to be caught short when the next attack comes.”",
+		ents: []string{"PERSON:Nina Gold|Gold", "ORG:Guardian"},
+		want: []want{{kind: "direct", text: "Everyone is nervous", speaker: "Nina Gold", cue: "told"}},
+	},
 }
 
 // entsWithRoles is ents where a spec "TYPE/role:..." also sets the
