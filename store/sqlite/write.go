@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"time"
@@ -64,7 +65,8 @@ func (db *DB) putTx(ctx context.Context, docs []*doc.Doc) ([]store.PutResult, er
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	w := &writer{ctx: ctx, tx: tx, c: db.cache, db: db, stmts: map[string]*sql.Stmt{}, now: time.Now().UTC().Format(time.RFC3339)}
+	w := &writer{ctx: ctx, tx: tx, c: db.cache, db: db, stmts: map[string]*sql.Stmt{}, now: time.Now().UTC().Format(time.RFC3339),
+		first: math.MaxInt64}
 	defer db.prepare(ctx, w)
 	res := make([]store.PutResult, 0, len(docs))
 	for _, d := range docs {
@@ -75,21 +77,41 @@ func (db *DB) putTx(ctx context.Context, docs []*doc.Doc) ([]store.PutResult, er
 		}
 		res = append(res, r)
 	}
+	if err := w.index(); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
 	return res, nil
 }
 
+// index adds the transaction's new articles and quotes to the full-text
+// indexes, last: FTS5 writes its pending terms out at every statement
+// savepoint, so indexing after every other statement of the batch lets it
+// write them once, at commit, instead of once per article.
+func (w *writer) index() error {
+	if w.last == 0 {
+		return nil
+	}
+	if _, err := w.exec(`INSERT INTO article_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id BETWEEN ? AND ?`, w.first, w.last); err != nil {
+		return err
+	}
+	_, err := w.exec(`INSERT INTO quote_fts (rowid, text) SELECT id, text FROM quotes WHERE article BETWEEN ? AND ?`, w.first, w.last)
+	return err
+}
+
 // writer is one write transaction with its statements.
 type writer struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	c     *cache
-	db    *DB
-	stmts map[string]*sql.Stmt // this transaction's statements
-	fresh []string             // queries prepared for this transaction only
-	now   string
+	first, last int64 // row IDs of the articles this transaction added
+	ctx         context.Context
+	tx          *sql.Tx
+	c           *cache
+	db          *DB
+	stmts       map[string]*sql.Stmt // this transaction's statements
+	fresh       []string             // queries prepared for this transaction only
+	now         string
 }
 
 // stmt returns the transaction's statement for q. Statements are prepared
@@ -242,9 +264,8 @@ func (w *writer) article(d *doc.Doc) (store.PutResult, error) {
 	if err != nil {
 		return res, err
 	}
-	if _, err := w.exec(`INSERT INTO article_fts (rowid, title, body) VALUES (?,?,?)`, st.id, a.Title, a.Body); err != nil {
-		return res, err
-	}
+	w.first = min(w.first, st.id)
+	w.last = max(w.last, st.id)
 	if len(d.Timexes) > 0 {
 		if _, err := w.exec(`INSERT INTO totals (name, n) VALUES ('timexes', ?)
 			ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`, len(d.Timexes)); err != nil {
@@ -350,7 +371,6 @@ func (w *writer) dedup(st *articleState, orig int64, isDup bool, sig *signature,
 }
 
 func (w *writer) entities(d *doc.Doc, st *articleState) error {
-	seen := map[int64]bool{}
 	said := map[string]int{} // quotes per speaker, counted in the same update
 	for _, q := range d.Quotes {
 		if q.Speaker != "" {
@@ -358,6 +378,8 @@ func (w *writer) entities(d *doc.Doc, st *articleState) error {
 		}
 	}
 	var rows []any
+	counts := map[int64]*entityCounts{}
+	var order []int64
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		id, err := w.resolve(e)
@@ -370,17 +392,19 @@ func (w *writer) entities(d *doc.Doc, st *articleState) error {
 			mb = putInts(mb, m.Start, m.End, kindCode(m.Kind))
 		}
 		rows = append(rows, st.id, e.ID, i, id, e.Name, e.Type, e.Country, e.Sector, e.Role, strings.Join(e.Handles, " "), mb)
-		arts := 0
-		if !seen[id] {
-			arts, seen[id] = 1, true
+		c := counts[id]
+		if c == nil {
+			c = &entityCounts{id: id}
+			counts[id] = c
+			order = append(order, id)
 		}
-		if _, err := w.exec(`UPDATE entities SET n_articles = n_articles + ?, n_mentions = n_mentions + ?, n_quotes = n_quotes + ?,
-			sector = CASE WHEN sector = '' THEN ? ELSE sector END,
-			country = CASE WHEN country = '' THEN ? ELSE country END,
-			first_seen = CASE WHEN first_seen = '' OR ? < first_seen THEN ? ELSE first_seen END,
-			last_seen = max(last_seen, ?) WHERE id = ?`,
-			arts, len(e.Mentions), said[e.ID], e.Sector, e.Country, st.pub, st.pub, st.pub, id); err != nil {
-			return err
+		c.mentions += len(e.Mentions)
+		c.quotes += said[e.ID]
+		if c.sector == "" {
+			c.sector = e.Sector
+		}
+		if c.country == "" {
+			c.country = e.Country
 		}
 		if err := w.aliases(id, e); err != nil {
 			return err
@@ -393,7 +417,48 @@ func (w *writer) entities(d *doc.Doc, st *articleState) error {
 			}
 		}
 	}
-	return w.insertRows(`INSERT INTO article_entities (article, local, ord, entity, name, type, country, sector, role, handles, mentions) VALUES `, 11, rows)
+	if err := w.insertRows(`INSERT INTO article_entities (article, local, ord, entity, name, type, country, sector, role, handles, mentions) VALUES `, 11, rows); err != nil {
+		return err
+	}
+	return w.countEntities(counts, order, st.pub)
+}
+
+// entityCounts is what one article adds to a canonical entity.
+type entityCounts struct {
+	id               int64
+	mentions, quotes int
+	sector, country  string
+}
+
+// countEntities adds one article's counts to its canonical entities, in
+// one UPDATE for them all.
+func (w *writer) countEntities(counts map[int64]*entityCounts, order []int64, pub string) error {
+	const perStmt = 32
+	for len(order) > 0 {
+		n := min(len(order), perStmt)
+		args := make([]any, 0, 5*n+3)
+		var b strings.Builder
+		b.WriteString(`UPDATE entities SET n_articles = n_articles + 1, n_mentions = n_mentions + v.column2, n_quotes = n_quotes + v.column3,
+			sector = CASE WHEN sector = '' THEN v.column4 ELSE sector END,
+			country = CASE WHEN country = '' THEN v.column5 ELSE country END,
+			first_seen = CASE WHEN first_seen = '' OR ? < first_seen THEN ? ELSE first_seen END,
+			last_seen = max(last_seen, ?) FROM (VALUES `)
+		args = append(args, pub, pub, pub)
+		for i, id := range order[:n] {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("(?,?,?,?,?)")
+			c := counts[id]
+			args = append(args, c.id, c.mentions, c.quotes, c.sector, c.country)
+		}
+		b.WriteString(`) AS v WHERE entities.id = v.column1`)
+		if _, err := w.exec(b.String(), args...); err != nil {
+			return err
+		}
+		order = order[n:]
+	}
+	return nil
 }
 
 // insertRows runs a multi-row INSERT of rows (flattened, cols values a
@@ -634,8 +699,7 @@ func (w *writer) quotes(d *doc.Doc, st *articleState) error {
 	if err := w.insertRows(`INSERT INTO quotes (article, ord, start, end, text, speaker, local, kind, cue, channel, handle, date, published) VALUES `, 13, rows); err != nil {
 		return err
 	}
-	_, err := w.exec(`INSERT INTO quote_fts (rowid, text) SELECT id, text FROM quotes WHERE article = ?`, st.id)
-	return err
+	return nil
 }
 
 func (w *writer) events(d *doc.Doc, st *articleState) error {
