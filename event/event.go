@@ -70,6 +70,7 @@ func (c *Coder) Run(d *doc.Doc) {
 	sort.SliceStable(found, func(i, j int) bool { return found[i].ev.Trigger.Start < found[j].ev.Trigger.Start })
 	answerers(found)
 	sameAccused(found)
+	callers(d, found)
 	kept := make([]candidate, 0, len(found))
 	var other []candidate
 	for _, ev := range found {
@@ -225,4 +226,24 @@ func String(d *doc.Doc, e doc.Event) string {
 		return "-"
 	}
 	return fmt.Sprintf("%s(%s) %s -> %s [%s] %q", e.Type, e.Cameo, name(e.Source), name(e.Target), e.Status, e.Trigger.Text)
+}
+
+// callers gives a call or meeting noun that names only who was called
+// the source of the act just reported towards the same one or their
+// country: "Netanyahu apologized to Turkey ... It happened in a phone
+// call to Erdogan".
+func callers(d *doc.Doc, cs []candidate) {
+	for i := range cs {
+		e := &cs[i].ev
+		if !cs[i].noun || e.Type != "CONSULT" || e.Source != "" || e.Target == "" {
+			continue
+		}
+		for j := i - 1; j >= 0 && e.Sentence-cs[j].ev.Sentence <= 3; j-- {
+			o := cs[j].ev
+			if (o.Target == e.Target || sameCountry(d, o.Target, e.Target)) && o.Source != "" && o.Source != e.Target && !cs[j].shadow {
+				e.Source = o.Source
+				break
+			}
+		}
+	}
 }

@@ -89,6 +89,9 @@ func (c *clause) nounEvent(n int) (candidate, bool) {
 	if src < 0 {
 		src = c.lightVerbSubject(start)
 	}
+	if src < 0 {
+		src = c.apologizer(start)
+	}
 	if x, y, ok := c.between(n); ok {
 		src, tgt = x, y
 	}
@@ -294,6 +297,37 @@ func (c *clause) lightVerbSubject(start int) int {
 		case a.tag(i) == "DT" || a.tag(i) == "JJ" || a.tag(i) == "CD" || a.lower[i] == "out":
 		default:
 			return -1
+		}
+	}
+	return -1
+}
+
+// apologizing are the verbs whose "for" phrase names what their subject
+// did: "Netanyahu apologized to Erdogan for a raid on a flotilla".
+var apologizing = map[string]bool{"apologize": true, "apologise": true, "regret": true}
+
+// apologizer returns the subject of an apology whose "for" phrase is the
+// noun phrase starting at start, or -1.
+func (c *clause) apologizer(start int) int {
+	a := c.a
+	j := start - 1
+	for j >= c.first && (a.tag(j) == "DT" || a.tag(j) == "JJ" || a.tag(j) == "CD" || a.tag(j) == "PRP$") {
+		j--
+	}
+	if j < c.first || a.lower[j] != "for" {
+		return -1
+	}
+	for k := j - 1; k >= c.first && k >= j-12; k-- {
+		if c.boundary(k) {
+			return -1
+		}
+		if a.isVerb(k) {
+			if a.lx.lemmaIn(a.lower[k], apologizing) {
+				return c.subject(k, 0).ent
+			}
+			if a.isFinite(k) {
+				return -1
+			}
 		}
 	}
 	return -1
