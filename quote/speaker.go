@@ -459,6 +459,9 @@ func (r *runner) resolveWords(a, b, off int) int {
 				if ei := r.authorOf(i); ei >= 0 {
 					return ei
 				}
+				if ei := r.keeper(a, i); ei >= 0 {
+					return ei // "federal prison records": the Bureau of Prisons
+				}
 			}
 		}
 		return r.issuer(off)
@@ -945,6 +948,29 @@ func (r *runner) authorOf(i int) int {
 		for _, m := range r.mentionsIn(r.d.Tokens[j+1].Start, start) {
 			if r.isActor(m.ent) {
 				return m.ent
+			}
+		}
+	}
+	return -1
+}
+
+// keeper finds the body whose name holds a noun that qualifies the
+// document at token i ("prison records", "court documents"): the
+// organisation with that word, singular or plural, in its name.
+func (r *runner) keeper(a, i int) int {
+	for j := a; j < i; j++ {
+		if r.tag(j) != "NN" && r.tag(j) != "NNS" {
+			continue
+		}
+		w := strings.TrimSuffix(r.lower(j), "s")
+		for ei, e := range r.d.Entities {
+			if e.Type != doc.ORG {
+				continue
+			}
+			for _, n := range strings.Fields(strings.ToLower(e.Name)) {
+				if strings.TrimSuffix(n, "s") == w {
+					return ei
+				}
 			}
 		}
 	}
