@@ -497,6 +497,21 @@ var styleCases = []styleCase{
 		ents: []string{"PERSON:Nina Gold|Gold", "ORG:Guardian"},
 		want: []want{{kind: "direct", text: "Everyone is nervous", speaker: "Nina Gold", cue: "told"}},
 	},
+	{
+		name: "records qualified by the keeper's word",
+		body: "The Bureau of Prisons has not commented. Two guards were asleep during the night shift, according to federal prison records.",
+		ents: []string{"ORG:Bureau of Prisons"},
+		want: []want{{kind: "reported", text: "Two guards were asleep", speaker: "Bureau of Prisons", cue: "according to"}},
+	},
+	{
+		name: "she: two women, the new subject",
+		body: "Ms. Chen, 61, proposed the merger. “I knew we could not both survive another year,” she said.\n\nMs. Alvarez was skeptical at first. She said she worried about losing her regular customers.",
+		ents: []string{"PERSON:Ms. Chen|Chen", "PERSON:Ms. Alvarez|Alvarez"},
+		want: []want{
+			{kind: "direct", text: "I knew we could not both survive", speaker: "Ms. Chen", cue: "said"},
+			{kind: "reported", text: "she worried about losing her regular customers", speaker: "Ms. Alvarez", cue: "said"},
+		},
+	},
 }
 
 // entsWithRoles is ents where a spec "TYPE/role:..." also sets the
