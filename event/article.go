@@ -66,6 +66,13 @@ func newArticle(lx *lexicon, d *doc.Doc) *article {
 			}
 		}
 	}
+	for i := 2; i+1 < n; i++ {
+		if a.tags[i] == "JJ" && strings.HasSuffix(a.lower[i], "ed") && a.conjoinedPast(i) {
+			// "put X in charge and ordered/JJ multiple investigations":
+			// a past tense joined to another is a verb.
+			a.tags[i] = "VBD"
+		}
+	}
 	a.vclass = make([]int, n)
 	for i := range a.vclass {
 		if a.isVerb(i) {
@@ -269,4 +276,28 @@ func (a *article) possessedAdjective(i int) bool {
 	}
 	p := a.tag(i - 1)
 	return (p == "POS" || p == "PRP$") && a.tag(i+1) == "IN"
+}
+
+// conjoinedPast reports whether the word at i, tagged as an adjective, is
+// a lexicon verb's past joined by "and" to a finite verb before it and
+// followed by its object.
+func (a *article) conjoinedPast(i int) bool {
+	if a.lower[i-1] != "and" || a.tags[i-2] == "JJ" || a.lx.verbLemma(a.lower[i]) == "" {
+		return false
+	}
+	switch a.tags[i+1] {
+	case "DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP", "PRP$":
+	default:
+		return false
+	}
+	s := a.d.SentenceAt(a.d.Tokens[i].Start)
+	if s < 0 {
+		return false
+	}
+	for k := i - 2; k >= a.d.Sentences[s].First; k-- {
+		if a.isFinite(k) {
+			return true
+		}
+	}
+	return false
 }

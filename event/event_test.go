@@ -129,6 +129,8 @@ func TestEvents(t *testing.T) {
 			[]ent{sharif, modi, india}, []string{"CONCEDE Omar Sharif>Lena Modi", "ASSAULT Omar Sharif>India"}},
 		{"a call to the one just addressed", "Omar Sharif apologised to Lena Modi. It happened in a phone call to Lena Modi.",
 			[]ent{sharif, modi}, []string{"CONCEDE Omar Sharif>Lena Modi", "CONSULT Omar Sharif>Lena Modi"}},
+		{"a past tense taken for an adjective after and", "Omar Sharif put Lena Modi in charge and ordered multiple investigations into India.",
+			[]ent{sharif, modi, india}, []string{"ACCUSE Omar Sharif>India"}},
 		{"two promises are two acts", "India agreed to restore ties with Pakistan. India later agreed to reopen the border with Pakistan.",
 			[]ent{india, pakistan}, []string{"AGREE India>Pakistan", "AGREE India>Pakistan"}},
 		{"one promise told twice is one", "India agreed to restore ties with Pakistan. On Monday India agreed to restore ties with Pakistan, officials said.",
