@@ -3,8 +3,11 @@
 // "according to X"), and embedded social posts ("... — Name (@handle)
 // January 1, 2020"). Every quotation gets a speaker when the text names one,
 // directly or through a pronoun, a title or a document that speaks for its
-// author. Short runs in quotation marks that nobody says (scare quotes) go
-// to Doc.Framing instead.
+// author. Pronouns go to a person of their gender (known from the pronouns
+// the entity stage linked, titles, honorifics and given names), preferring
+// a sentence's new subject over the person quoted before. Short runs in
+// quotation marks that nobody says (scare quotes) go to Doc.Framing
+// instead.
 //
 // The stage reads the tokens, sentences and paragraphs of the segment stage
 // and the entities of the entity stage; it adds Doc.Quotes and Doc.Framing.
