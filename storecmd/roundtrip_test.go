@@ -3,6 +3,8 @@ package storecmd
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"path/filepath"
 	"testing"
 
@@ -45,7 +47,36 @@ func TestStoredAnalysisRebuildsContract(t *testing.T) {
 			t.Fatal(err)
 		}
 		if string(got) != string(want) {
-			t.Errorf("%s: stored analysis differs:\n got %.600s\nwant %.600s", a.Article.Origin, got, want)
+			t.Errorf("%s: stored analysis differs: %s", a.Article.Origin, firstDiff(got, want))
 		}
 	}
+}
+
+// firstDiff names the first top-level field and item where two contract
+// records differ.
+func firstDiff(got, want []byte) string {
+	var g, w map[string]any
+	json.Unmarshal(got, &g)
+	json.Unmarshal(want, &w)
+	for k, wv := range w {
+		if reflect.DeepEqual(g[k], wv) {
+			continue
+		}
+		gl, _ := g[k].([]any)
+		wl, _ := wv.([]any)
+		for i := range max(len(gl), len(wl)) {
+			var gi, wi any
+			if i < len(gl) {
+				gi = gl[i]
+			}
+			if i < len(wl) {
+				wi = wl[i]
+			}
+			if !reflect.DeepEqual(gi, wi) {
+				return fmt.Sprintf("%s[%d]:\n got %v\nwant %v", k, i, gi, wi)
+			}
+		}
+		return fmt.Sprintf("%s:\n got %v\nwant %v", k, g[k], wv)
+	}
+	return "?"
 }

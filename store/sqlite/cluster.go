@@ -155,7 +155,7 @@ func loadGraph(ctx context.Context, tx *sql.Tx, lo, hi string) (*graph, error) {
 
 func (g *graph) linkEvents(ctx context.Context, tx *sql.Tx, lo, hi string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT v.event, v.article FROM evidence v JOIN articles a ON a.id = v.article
-		WHERE a.published BETWEEN ? AND ?`, lo, hi)
+		WHERE a.published BETWEEN ? AND ? AND v.other = 0`, lo, hi)
 	if err != nil {
 		return err
 	}

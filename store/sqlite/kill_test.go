@@ -150,7 +150,7 @@ func checkComplete(t *testing.T, db *DB) {
 	rows, err := db.r.QueryContext(ctx, `SELECT a.aid, a.n_entities, a.n_quotes, a.n_events,
 		(SELECT count(*) FROM article_entities e WHERE e.article = a.id),
 		(SELECT count(*) FROM quotes q WHERE q.article = a.id),
-		(SELECT count(*) FROM evidence v WHERE v.article = a.id),
+		(SELECT count(*) FROM evidence v WHERE v.article = a.id AND v.other = 0),
 		(SELECT count(*) FROM article_fts WHERE rowid = a.id)
 		FROM articles a`)
 	if err != nil {

@@ -56,7 +56,7 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 		(SELECT coalesce(sum(n), 0) FROM totals WHERE name = 'timexes'),
 		(SELECT count(*) FROM quotes),
 		(SELECT count(*) FROM events),
-		(SELECT count(*) FROM evidence),
+		(SELECT count(*) FROM evidence WHERE other = 0),
 		(SELECT count(*) FROM stories)`).Scan(
 		&s.Articles, &s.Duplicates, &s.Entities, &s.Mentions, &s.Timexes, &s.Quotes, &s.Events, &s.Evidence, &s.Stories)
 	if err != nil {
@@ -482,12 +482,13 @@ func (db *DB) Article(ctx context.Context, id string) (*store.Article, error) {
 	var rowid int64
 	var body, timexes string
 	var sents, paras, framing []byte
-	row := db.r.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.id, a.body, a.sentences, a.paragraphs, coalesce(a.timexes, ''), a.framing`+articleFrom+` WHERE a.aid = ?`, id)
+	var skipped string
+	row := db.r.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.id, a.body, a.sentences, a.paragraphs, coalesce(a.timexes, ''), a.framing, a.skipped`+articleFrom+` WHERE a.aid = ?`, id)
 	var a store.ArticleSummary
 	var pub, added string
 	err := row.Scan(&a.ID, &a.URL, &a.Source, &pub, &a.Title, &a.Author, &a.Lang, &a.Origin,
 		&a.DuplicateOf, &a.Story, &added, &a.Entities, &a.Quotes, &a.Events,
-		&rowid, &body, &sents, &paras, &timexes, &framing)
+		&rowid, &body, &sents, &paras, &timexes, &framing, &skipped)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
 	}
@@ -497,7 +498,7 @@ func (db *DB) Article(ctx context.Context, id string) (*store.Article, error) {
 	a.Published, a.Added = parseDay(pub), parseTime(added)
 	out.ArticleSummary = a
 	d := &doc.Doc{Article: doc.Article{ID: a.ID, URL: a.URL, Source: a.Source, Published: a.Published,
-		Title: a.Title, Author: a.Author, Lang: a.Lang, Origin: a.Origin, Body: body}}
+		Title: a.Title, Author: a.Author, Lang: a.Lang, Origin: a.Origin, Body: body}, Skipped: skipped}
 	d.Sentences = decodeSentences(sents)
 	d.Paragraphs = decodeSpans(paras, body)
 	d.Framing = decodeSpans(framing, body)
@@ -566,7 +567,7 @@ func (db *DB) articleQuotes(ctx context.Context, rowid int64, d *doc.Doc) error 
 
 func (db *DB) articleEvents(ctx context.Context, rowid int64, d *doc.Doc, of map[string]int64) error {
 	rows, err := db.r.QueryContext(ctx, `SELECT local, event, type, mode, cameo, src, tgt, loc, claimed_by, date, date_basis,
-		fatalities, injuries, status, trig_start, trig_end, sentence FROM evidence WHERE article = ? ORDER BY ord`, rowid)
+		fatalities, injuries, status, trig_start, trig_end, sentence, other FROM evidence WHERE article = ? ORDER BY ord`, rowid)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
@@ -576,12 +577,17 @@ func (db *DB) articleEvents(ctx context.Context, rowid int64, d *doc.Doc, of map
 		var merged int64
 		var fat, inj sql.NullInt64
 		var ts, te int
+		var other bool
 		if err := rows.Scan(&e.ID, &merged, &e.Type, &e.Mode, &e.Cameo, &e.Source, &e.Target, &e.Location, &e.ClaimedBy,
-			&e.Date, &e.DateBasis, &fat, &inj, &e.Status, &ts, &te, &e.Sentence); err != nil {
+			&e.Date, &e.DateBasis, &fat, &inj, &e.Status, &ts, &te, &e.Sentence, &other); err != nil {
 			return fmt.Errorf("events: %w", err)
 		}
 		e.Fatalities, e.Injuries = nullInt(fat), nullInt(inj)
 		e.Trigger = spanOf(d.Article.Body, ts, te)
+		if other {
+			d.OtherEvents = append(d.OtherEvents, e)
+			continue
+		}
 		of[e.ID] = merged
 		d.Events = append(d.Events, e)
 	}

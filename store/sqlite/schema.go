@@ -229,6 +229,13 @@ CREATE TABLE totals (
 INSERT INTO totals (name, n)
 	SELECT 'timexes', coalesce(sum(json_array_length(timexes)), 0) FROM articles WHERE timexes <> '';
 `,
+	// 3: events an article mentions without reporting them as having
+	// happened (doc.Doc.OtherEvents) are kept as evidence of no merged
+	// event; the reason the stages skipped an article is kept.
+	`
+ALTER TABLE evidence ADD COLUMN other INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN skipped TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // SchemaVersion is the version a freshly migrated database has.

@@ -240,6 +240,10 @@ func TestArticleRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
 	in := []*doc.Doc{build(t, strikeA), build(t, strikeB)}
+	other := in[0].Events[0]
+	other.ID, other.Status, other.Type, other.Cameo = "V9", doc.Hypothetical, "THREATEN", "138"
+	in[0].OtherEvents = []doc.Event{other}
+	in[1].Skipped = "test: skipped"
 	put(t, db, in...)
 	for _, want := range in {
 		got, err := db.Article(ctx, want.Article.ID)
@@ -260,6 +264,8 @@ func TestArticleRoundTrip(t *testing.T) {
 			{"timexes", d.Timexes, want.Timexes},
 			{"quotes", d.Quotes, want.Quotes},
 			{"events", d.Events, want.Events},
+			{"other events", d.OtherEvents, want.OtherEvents},
+			{"skipped", d.Skipped, want.Skipped},
 		} {
 			if !reflect.DeepEqual(f.got, f.want) {
 				t.Errorf("%s %s:\n got %+v\nwant %+v", want.Article.ID, f.name, f.got, f.want)

@@ -256,11 +256,11 @@ func (w *writer) article(d *doc.Doc) (store.PutResult, error) {
 		sigBytes = sig.bytes()
 	}
 	st.id, err = w.insert(`INSERT INTO articles (aid, url, source, published, title, author, lang, origin, body,
-		sentences, paragraphs, timexes, framing, minhash, duplicate_of, added, n_entities, n_quotes, n_events)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		sentences, paragraphs, timexes, framing, minhash, duplicate_of, added, n_entities, n_quotes, n_events, skipped)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.ID, a.URL, a.Source, st.pub, a.Title, a.Author, a.Lang, a.Origin, a.Body,
 		encodeSentences(d.Sentences), encodeSpans(d.Paragraphs), encodeTimexes(d.Timexes), encodeSpans(d.Framing),
-		sigBytes, dupOf, w.now, len(d.Entities), len(d.Quotes), len(d.Events))
+		sigBytes, dupOf, w.now, len(d.Entities), len(d.Quotes), len(d.Events), d.Skipped)
 	if err != nil {
 		return res, err
 	}
@@ -710,17 +710,28 @@ func (w *writer) events(d *doc.Doc, st *articleState) error {
 		if err != nil {
 			return fmt.Errorf("event %s: %w", ev.ID, err)
 		}
-		var ss, se int
-		if ev.Sentence >= 0 && ev.Sentence < len(d.Sentences) {
-			ss, se = d.Sentences[ev.Sentence].Start, d.Sentences[ev.Sentence].End
-		}
-		rows = append(rows, st.id, ev.ID, i, id, st.source, ev.Type, ev.Mode, ev.Cameo, ev.Source, ev.Target, ev.Location, ev.ClaimedBy,
-			ev.Date, ev.DateBasis, intOrNil(ev.Fatalities), intOrNil(ev.Injuries), ev.Status,
-			ev.Trigger.Start, ev.Trigger.End, ev.Sentence, ss, se, st.pub)
+		rows = evidenceRow(rows, d, ev, st, i, id, 0)
 		st.touched[id] = true
 	}
+	// Events not reported as having happened are kept for the article's
+	// record, under no merged event (0).
+	for i := range d.OtherEvents {
+		ev := &d.OtherEvents[i]
+		rows = evidenceRow(rows, d, ev, st, len(d.Events)+i, 0, 1)
+	}
 	return w.insertRows(`INSERT INTO evidence (article, local, ord, event, source_name, type, mode, cameo, src, tgt, loc, claimed_by,
-		date, date_basis, fatalities, injuries, status, trig_start, trig_end, sentence, sent_start, sent_end, published) VALUES `, 23, rows)
+		date, date_basis, fatalities, injuries, status, trig_start, trig_end, sentence, sent_start, sent_end, published, other) VALUES `, 24, rows)
+}
+
+// evidenceRow appends the evidence columns of one event report.
+func evidenceRow(rows []any, d *doc.Doc, ev *doc.Event, st *articleState, ord int, event int64, other int) []any {
+	var ss, se int
+	if ev.Sentence >= 0 && ev.Sentence < len(d.Sentences) {
+		ss, se = d.Sentences[ev.Sentence].Start, d.Sentences[ev.Sentence].End
+	}
+	return append(rows, st.id, ev.ID, ord, event, st.source, ev.Type, ev.Mode, ev.Cameo, ev.Source, ev.Target, ev.Location, ev.ClaimedBy,
+		ev.Date, ev.DateBasis, intOrNil(ev.Fatalities), intOrNil(ev.Injuries), ev.Status,
+		ev.Trigger.Start, ev.Trigger.End, ev.Sentence, ss, se, st.pub, other)
 }
 
 func intOrNil(p *int) any {
