@@ -12,6 +12,7 @@ type article struct {
 	lx    *lexicon
 	d     *doc.Doc
 	ent   []int    // token -> entity index of the longest mention over it, or -1
+	timex []bool   // token -> inside a time expression
 	quote []int    // token -> index of the quote holding it, or -1
 	lower []string // token text, lower-cased, apostrophes folded
 	tags  []string // part of speech, mended (see fixTag)
@@ -71,6 +72,12 @@ func newArticle(lx *lexicon, d *doc.Doc) *article {
 			// "put X in charge and ordered/JJ multiple investigations":
 			// a past tense joined to another is a verb.
 			a.tags[i] = "VBD"
+		}
+	}
+	a.timex = make([]bool, n)
+	for _, tx := range d.Timexes {
+		for t := firstToken(d, tx.Start); t >= 0 && t < n && d.Tokens[t].Start < tx.End; t++ {
+			a.timex[t] = true
 		}
 	}
 	a.vclass = make([]int, n)

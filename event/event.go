@@ -240,10 +240,16 @@ func callers(d *doc.Doc, cs []candidate) {
 		}
 		for j := i - 1; j >= 0 && e.Sentence-cs[j].ev.Sentence <= 3; j-- {
 			o := cs[j].ev
-			if (o.Target == e.Target || sameCountry(d, o.Target, e.Target)) && o.Source != "" && o.Source != e.Target && !cs[j].shadow {
+			if (o.Target == e.Target || sameCountry(d, o.Target, e.Target)) && o.Source != "" && o.Source != e.Target && !cs[j].shadow && cordial[o.Type] {
 				e.Source = o.Source
 				break
 			}
 		}
 	}
+}
+
+// cordial are the acts a call or meeting goes with: apologies, promises,
+// thanks, requests, talks.
+var cordial = map[string]bool{
+	"CONCEDE": true, "AGREE": true, "SUPPORT": true, "REQUEST": true, "CONSULT": true, "COOPERATE": true,
 }

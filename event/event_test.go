@@ -614,3 +614,16 @@ func TestNounStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestNounSourceBeforeDate checks that a date between a possessor and its
+// event noun does not hide the possessor.
+func TestNounSourceBeforeDate(t *testing.T) {
+	text := "Omar Sharif's July 25 call with Lena Modi was cordial."
+	d := build(t, text, sharif, modi)
+	i := strings.Index(text, "July 25")
+	d.Timexes = []doc.Timex{{Span: d.SpanOf(i, i+len("July 25")), Type: "DATE", Value: "2019-07-25"}}
+	testCoder(t).Run(d)
+	if got, want := summary(d), []string{"CONSULT Omar Sharif>Lena Modi"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

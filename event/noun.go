@@ -135,6 +135,10 @@ func (c *clause) nounSource(start, n int) int {
 			// participle, stands inside the phrase.
 			continue
 		}
+		if a.timex[i] && a.ent[i] < 0 {
+			// "Trump's July 25 call with Zelensky"
+			continue
+		}
 		if !a.isNominal(i) || a.isVerb(i) || a.tag(i) == "CD" && a.ent[i] < 0 {
 			break
 		}

@@ -131,7 +131,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		if tgt < 0 && s.via > 0 {
 			// "Sasse told Hawk Sawyer, calling for an explanation": the
 			// addressee of the first verb is the target of the second.
-			if x, head := c.directObjectHead(s.via - 1); head && c.humanOK(x) && x != src {
+			if x, head := c.directObjectHead(s.via - 1); head && c.humanOK(x) && x != src && c.addresses(s.via-1) {
 				tgt = x
 			} else if x := c.ownTarget(s.via - 1); x >= 0 && c.humanOK(x) && x != src {
 				// "apologized to the Turkish people and agreed to ...".
@@ -730,4 +730,18 @@ func (c *clause) ownTarget(v int) int {
 		return -1
 	}
 	return c.target(p, end)
+}
+
+// telling are verbs whose object is someone spoken to.
+var telling = map[string]bool{
+	"tell": true, "inform": true, "write": true, "address": true, "remind": true,
+	"assure": true, "brief": true, "email": true, "text": true, "ask": true, "urge": true,
+}
+
+// addresses reports whether the verb at v speaks to or acts on its object
+// (a verb of telling, or one of the lexicon): "told Hawk Sawyer, calling
+// for", but not "put Hawk Sawyer in charge and ordered".
+func (c *clause) addresses(v int) bool {
+	w := c.a.lower[v]
+	return c.a.lx.lemmaIn(w, telling) || c.a.lx.verbLemma(w) != ""
 }
