@@ -155,8 +155,12 @@ func runEvent(ctx context.Context, args []string, stdio cli.IO) int {
 	if d.Fatalities != nil {
 		fmt.Fprintf(w, "  fatalities: %d", *d.Fatalities)
 	}
+	first := d.FirstSource
+	if first == "" {
+		first = "article " + d.FirstArticle
+	}
 	fmt.Fprintf(w, "\nmentions: %d  sources: %d  articles: %d  first reported: %s by %s\n",
-		d.NumMentions, d.NumSources, d.NumArticles, d.FirstSeen.Format("2006-01-02"), orDash(d.FirstSource))
+		d.NumMentions, d.NumSources, d.NumArticles, d.FirstSeen.Format("2006-01-02"), first)
 	fmt.Fprintln(w, "evidence:")
 	for _, v := range d.Evidence {
 		dup := ""
