@@ -487,6 +487,8 @@ func TestOtherEvents(t *testing.T) {
 			[]ent{pakistan, india, rebels}, []string{"ACCUSE Pakistan>India"}, []string{"ASSAULT India>Sahel rebels alleged Pakistan"}},
 		{"one allegation retold is one record", "Iran was accused of orchestrating the attack on the French Embassy. India accused Iran of coordinating the assault on the French Embassy.",
 			[]ent{iran, india, embassy}, []string{"ACCUSE ->Iran", "ACCUSE India>Iran"}, []string{"ASSAULT Iran>French Embassy in Bamako alleged India"}},
+		{"an accusation's gerund does not reach a later clause", "India was accused of hiding the raid and Pakistan later attacked Sahel rebels.",
+			[]ent{india, pakistan, rebels}, []string{"ACCUSE ->India", "ASSAULT Pakistan>Sahel rebels"}, nil},
 		{"an accusation of words claims no act", "India accused Pakistan of criticising Sahel rebels.",
 			[]ent{india, pakistan, rebels}, []string{"ACCUSE India>Pakistan"}, nil},
 	}

@@ -710,6 +710,11 @@ func (c *clause) reported(v int) (string, int) {
 		}
 		switch a.vclass[i] {
 		case classAllege:
+			if i+1 < v && (a.lower[i+1] == "of" || a.lower[i+1] == "for") {
+				// "were accused of concealing it, and officials
+				// admitted": the claim is the gerund, not this verb.
+				return "", -1
+			}
 			return doc.Alleged, c.subject(i, 0).ent
 		case classDeny:
 			return doc.Denied, -1
