@@ -5,6 +5,7 @@
 package segment
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 
@@ -15,11 +16,15 @@ import (
 	"github.com/jdkato/prose/v3/tokenize"
 )
 
+//go:embed abbreviations.txt
+var abbreviationList string
+
 // Segmenter tokenises, splits and tags. It is safe for concurrent use.
 type Segmenter struct {
 	tok    *tokenize.Tokenizer
 	sent   *prosesegment.Segmenter
 	tagger *tag.Tagger
+	titles map[string]bool // abbreviations that never end a sentence
 }
 
 // New loads the models (once per process) and returns a Segmenter.
@@ -32,7 +37,7 @@ func New() (*Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("segment: load tagger: %w", err)
 	}
-	return &Segmenter{tok: tokenize.New(), sent: sent, tagger: tagger}, nil
+	return &Segmenter{tok: tokenize.New(), sent: sent, tagger: tagger, titles: readList(abbreviationList)}, nil
 }
 
 // Name names the stage in timings.
@@ -45,12 +50,44 @@ func (s *Segmenter) Run(d *doc.Doc) {
 	d.Tokens = d.Tokens[:0]
 	d.Sentences = d.Sentences[:0]
 	for pi, p := range d.Paragraphs {
-		for _, ps := range s.sent.Segment(p.Text) {
-			start := p.Start + ps.Start
-			end := p.Start + ps.End()
+		for _, r := range s.sentences(p.Text) {
+			start, end := p.Start+r.Start, p.Start+r.End
 			s.add(d, s.tok.Tokenize(body[start:end]), start, end, pi)
 		}
 	}
+}
+
+// sentences splits one paragraph, joining back a break made after a title
+// abbreviation ("Lt. Col. Mark Dean").
+func (s *Segmenter) sentences(text string) []doc.Span {
+	var out []doc.Span
+	for _, ps := range s.sent.Segment(text) {
+		if n := len(out); n > 0 && s.titles[lastWord(text[out[n-1].Start:out[n-1].End])] {
+			out[n-1].End = ps.End()
+			continue
+		}
+		out = append(out, doc.Span{Start: ps.Start, End: ps.End()})
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// readList reads one entry a line, skipping blanks and # comments.
+func readList(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
 }
 
 // add appends one sentence and its tagged tokens. Tokens come with offsets

@@ -80,6 +80,8 @@ func TestRun(t *testing.T) {
 			[]string{"The delegation from the northern provinces arrived late on\nTuesday evening and was received by officials of the ministry\nwho had waited at the airport for several hours in the cold\nbefore the talks began."}},
 		{"curly quotes and multibyte", "“We will not yield,” Müller said. ‘Never.’", 1, nil},
 		{"empty", "   \n\n ", 0, []string{}},
+		{"title abbreviations do not end sentences", "The raid was led by Lt. Col. Mark Dean, the army said. Gen. Ruiz agreed.", 1,
+			[]string{"The raid was led by Lt. Col. Mark Dean, the army said.", "Gen. Ruiz agreed."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
