@@ -558,6 +558,7 @@ func TestCommonNewsForms(t *testing.T) {
 		{"Pakistan's offensive against Sahel rebels began.", []ent{pakistan, rebels}, []string{"ASSAULT Pakistan>Sahel rebels"}},
 		{"Lagos police confirmed the abduction of Ben Okafor by Sahel rebels.", []ent{police, okafor, rebels}, []string{"ASSAULT Sahel rebels>Ben Okafor"}},
 		// Uses that are no event.
+		{"Omar Sharif travelled to Pakistan on Sunday.", []ent{sharif, pakistan}, nil},
 		{"Pakistan withheld military aid to India.", two, nil},
 		{"The mutual defence treaty between India and Pakistan covers attacks.", two, nil},
 		{"Omar Sharif declined to attack India.", []ent{sharif, india}, nil},

@@ -173,6 +173,10 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if src == tgt {
 		tgt = -1
 	}
+	if p.mode == "visit" && tgt >= 0 && a.d.Entities[tgt].Type == doc.GPE && c.sameSide(src, tgt) {
+		// "He traveled to Florida": a trip at home visits no one.
+		tgt = -1
+	}
 	if src < 0 && tgt < 0 {
 		return candidate{}, false
 	}
