@@ -124,6 +124,11 @@ func (c *clause) parenthetical(comma int) subj {
 		}
 		finite = finite || a.isFinite(k)
 	}
+	for open >= 2 && open-2 >= c.first && a.tag(open-1) == "CD" && a.lower[open-2] == "," {
+		// "Daniel Montalvo, 19, a member of X, was arrested": an age
+		// is one more insertion.
+		open -= 2
+	}
 	if open >= 0 && finite {
 		// An insertion with its own verb is a relative clause ("X, who
 		// leads the party, was arrested") or no insertion at all.

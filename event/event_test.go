@@ -71,6 +71,8 @@ func TestEvents(t *testing.T) {
 			[]ent{sharif, modi, india}, []string{"SUPPORT Omar Sharif>Lena Modi", "ACCUSE Omar Sharif>India"}},
 		{"coordinated subjects of a call", "Omar Sharif and Lena Modi spoke by telephone on Sunday.",
 			[]ent{sharif, modi}, []string{"CONSULT Omar Sharif>Lena Modi"}},
+		{"an age is one more insertion", "Ben Okafor, 19, a member of Sahel rebels all his life, was arrested on Friday.",
+			[]ent{okafor, rebels}, []string{"COERCE ->Ben Okafor"}},
 		{"appositive subject", "Lagos police, the city's force, arrested Ben Okafor.",
 			[]ent{police, okafor}, []string{"COERCE Lagos police>Ben Okafor"}},
 		{"gerund topic is no event", "Omar Sharif spoke with Lena Modi about attacking India.",
@@ -558,6 +560,7 @@ func TestCommonNewsForms(t *testing.T) {
 		{"Pakistan's offensive against Sahel rebels began.", []ent{pakistan, rebels}, []string{"ASSAULT Pakistan>Sahel rebels"}},
 		{"Lagos police confirmed the abduction of Ben Okafor by Sahel rebels.", []ent{police, okafor, rebels}, []string{"ASSAULT Sahel rebels>Ben Okafor"}},
 		// Uses that are no event.
+		{"Omar Sharif refused to comment on India.", []ent{sharif, india}, nil},
 		{"Omar Sharif travelled to Pakistan on Sunday.", []ent{sharif, pakistan}, nil},
 		{"Pakistan withheld military aid to India.", two, nil},
 		{"The mutual defence treaty between India and Pakistan covers attacks.", two, nil},

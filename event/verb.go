@@ -85,6 +85,11 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if lemma == "deny" && !c.denial(end) {
 		return candidate{}, false
 	}
+	if typ == "REJECT" && c.infinitiveAfter(end) && a.lx.lemmaIn(a.lower[end+2], saying) {
+		// "refused to comment", "declined to give details": no answer
+		// is no rejection of anyone.
+		return candidate{}, false
+	}
 
 	src, tgt := -1, -1
 	var s subj
@@ -753,4 +758,11 @@ var telling = map[string]bool{
 func (c *clause) addresses(v int) bool {
 	w := c.a.lower[v]
 	return c.a.lx.lemmaIn(w, telling) || c.a.lx.verbLemma(w) != ""
+}
+
+// saying are the verbs of telling whose refusal rejects no one.
+var saying = map[string]bool{
+	"comment": true, "say": true, "give": true, "elaborate": true, "disclose": true,
+	"discuss": true, "answer": true, "reveal": true, "confirm": true, "speculate": true,
+	"identify": true, "name": true, "specify": true, "respond": true,
 }
