@@ -25,6 +25,7 @@ type article struct {
 type candidate struct {
 	ev       doc.Event
 	lemma    string // trigger lemma, to tell distinct speech acts apart
+	thing    string // the noun a pattern ends on: "sanction" of "impose sanction"
 	postDate string // date of the post a speech act comes from
 	relative bool   // the subject was reached through "that" or "which"
 	noun     bool   // the trigger is a noun

@@ -146,7 +146,7 @@ func (c *clause) actOf(v, src int) (candidate, bool) {
 		if p == nil || p.cue || p.blame || verbal[p.typ] {
 			return candidate{}, false
 		}
-		tgt := c.target(p, end)
+		tgt, _ := c.target(p, v, end)
 		if tgt == src {
 			tgt = -1
 		}

@@ -403,7 +403,7 @@ func (c *clause) directObjectHead(end int) (int, bool) {
 }
 
 // target finds the target of a pattern whose words end at token end.
-func (c *clause) target(p *pattern, end int) int {
+func (c *clause) target(p *pattern, v, end int) (int, bool) {
 	consumed := ""
 	if len(p.after) > 0 {
 		consumed = p.after[len(p.after)-1]
@@ -411,17 +411,35 @@ func (c *clause) target(p *pattern, end int) int {
 	for _, t := range p.targets {
 		var x int
 		var head bool
-		if t == "obj" || t == consumed {
+		switch {
+		case t == "obj" || t == consumed:
 			// "spoke with X": the pattern ends on the preposition.
 			x, head = c.directObjectHead(end)
-		} else {
+		default:
 			x, head = c.prepObjectHead(end, t)
+			if x < 0 && end > v {
+				// "spoke with X by phone": the phrase inside the pattern.
+				x, head = c.prepObjectHead(v, t)
+			}
 		}
 		if x >= 0 && (head || !p.headOnly) {
-			return x
+			return x, head
 		}
 	}
-	return -1
+	if end > v && !preps[consumed] {
+		// "summoned the EU ambassador", "recalled its envoy": the
+		// actor inside the pattern's own object.
+		if x, head := c.pick(v+1, end); x >= 0 && !head {
+			return x, false
+		}
+	}
+	return -1, false
+}
+
+// preps are the prepositions a pattern may end on.
+var preps = map[string]bool{
+	"with": true, "to": true, "on": true, "upon": true, "against": true, "from": true,
+	"for": true, "into": true, "of": true, "at": true, "in": true, "about": true, "over": true, "by": true,
 }
 
 // agent finds the "by" phrase of a passive verb ending at token end.

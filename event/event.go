@@ -145,8 +145,9 @@ func (c *Coder) dateOf(d *doc.Doc, e candidate) (string, string) {
 	return c.date(&shallow, ev.Sentence, ev.Trigger)
 }
 
-// answerers gives an acceptance or refusal of something said before ("accepted
-// the apology", "rejected the offer") the one who said it as its target.
+// answerers gives an acceptance or refusal of something said or done
+// before ("accepted the apology", "rejected the offer", "dismissed the
+// sanctions") the one who said or did it as its target.
 func answerers(cs []candidate) {
 	for i := range cs {
 		obj := cs[i].object
@@ -155,7 +156,7 @@ func answerers(cs []candidate) {
 		}
 		for j := i - 1; j >= 0; j-- {
 			o := cs[j].ev
-			if o.Source != "" && o.Source != cs[i].ev.Source && sameAct(cs[j].lemma, obj) {
+			if o.Source != "" && o.Source != cs[i].ev.Source && (sameAct(cs[j].lemma, obj) || cs[j].thing != "" && sameAct(cs[j].thing, obj)) {
 				cs[i].ev.Target = o.Source
 				break
 			}

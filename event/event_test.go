@@ -559,6 +559,12 @@ func TestCommonNewsForms(t *testing.T) {
 		{"India's crackdown on Sahel rebels drew criticism.", []ent{india, rebels}, []string{"ASSAULT India>Sahel rebels"}},
 		{"Pakistan's offensive against Sahel rebels began.", []ent{pakistan, rebels}, []string{"ASSAULT Pakistan>Sahel rebels"}},
 		{"Lagos police confirmed the abduction of Ben Okafor by Sahel rebels.", []ent{police, okafor, rebels}, []string{"ASSAULT Sahel rebels>Ben Okafor"}},
+		{"India imposed sanctions on Pakistan. Pakistan dismissed the sanctions as illegal.", two,
+			[]string{"SANCTION India>Pakistan", "REJECT Pakistan>India"}},
+		{"Pakistan summoned the Indian ambassador.", []ent{pakistan, ent("India|GPE|IND|Indian")}, []string{"ACCUSE Pakistan>India"}},
+		{"Omar Sharif spoke with Lena Modi by phone and promised support.", []ent{sharif, modi},
+			[]string{"CONSULT Omar Sharif>Lena Modi", "AGREE Omar Sharif>Lena Modi"}},
+		{"Lagos police detained two Pakistani fishermen.", []ent{police, ent("Pakistan|GPE|PAK|Pakistani")}, []string{"COERCE Lagos police>Pakistan"}},
 		// Uses that are no event.
 		{"Omar Sharif refused to comment on India.", []ent{sharif, india}, nil},
 		{"Omar Sharif travelled to Pakistan on Sunday.", []ent{sharif, pakistan}, nil},

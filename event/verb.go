@@ -92,6 +92,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	}
 
 	src, tgt := -1, -1
+	tgtHead := true
 	var s subj
 	if c.passive(v) {
 		s = c.subject(v, 0)
@@ -121,7 +122,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 				tgt = c.otherSide(end, src)
 			}
 		default:
-			tgt = c.target(p, end)
+			tgt, tgtHead = c.target(p, v, end)
 		}
 		if tgt < 0 && typ == "THREATEN" && c.infinitiveAfter(end) {
 			// "threatened to attack Pakistan": who the threatened act is
@@ -171,8 +172,9 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 			return candidate{}, false
 		}
 	}
-	if p.human && !c.humanOK(tgt) || typ == "COERCE" && tgt >= 0 && a.d.Entities[tgt].Type == doc.GPE {
-		// One arrests people and bodies, not states or places.
+	if p.human && !c.humanOK(tgt) || typ == "COERCE" && tgt >= 0 && tgtHead && a.d.Entities[tgt].Type == doc.GPE {
+		// One arrests people and bodies, not states or places (but
+		// "detained two Philippine fishermen" acts on the Philippines).
 		tgt = -1
 	}
 	if src == tgt {
@@ -205,6 +207,9 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 		ev.ClaimedBy = a.d.Entities[claim].ID
 	}
 	cand := candidate{ev: ev, lemma: lemma, relative: s.relative}
+	if n := len(p.after); n > 0 && !preps[p.after[n-1]] {
+		cand.thing = p.after[n-1]
+	}
 	cand.what, cand.clausal = c.content(end)
 	if tgt < 0 && (typ == "AGREE" || typ == "REJECT") {
 		if j := end + 1; j < c.last && a.nom(j) {
@@ -743,7 +748,8 @@ func (c *clause) ownTarget(v int) int {
 	if p == nil || p.cue {
 		return -1
 	}
-	return c.target(p, end)
+	x, _ := c.target(p, v, end)
+	return x
 }
 
 // telling are verbs whose object is someone spoken to.
