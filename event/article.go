@@ -69,9 +69,10 @@ func newArticle(lx *lexicon, d *doc.Doc) *article {
 		}
 	}
 	for i := 2; i+1 < n; i++ {
-		if a.tags[i] == "JJ" && strings.HasSuffix(a.lower[i], "ed") && a.conjoinedPast(i) {
-			// "put X in charge and ordered/JJ multiple investigations":
-			// a past tense joined to another is a verb.
+		if (a.tags[i] == "JJ" && strings.HasSuffix(a.lower[i], "ed") || a.tags[i] == "NN" && lx.irregular[a.lower[i]] == a.lower[i]) && a.conjoinedPast(i) {
+			// "put X in charge and ordered/JJ multiple investigations",
+			// "detained them and beat/NN a reporter": a past tense
+			// joined to another is a verb.
 			a.tags[i] = "VBD"
 		}
 	}

@@ -565,6 +565,8 @@ func TestCommonNewsForms(t *testing.T) {
 		{"Omar Sharif spoke with Lena Modi by phone and promised support.", []ent{sharif, modi},
 			[]string{"CONSULT Omar Sharif>Lena Modi", "AGREE Omar Sharif>Lena Modi"}},
 		{"Lagos police detained two Pakistani fishermen.", []ent{police, ent("Pakistan|GPE|PAK|Pakistani")}, []string{"COERCE Lagos police>Pakistan"}},
+		{"Lagos police detained Sahel rebels and beat Ben Okafor.", []ent{police, rebels, okafor},
+			[]string{"COERCE Lagos police>Sahel rebels", "ASSAULT Lagos police>Ben Okafor"}},
 		// Uses that are no event.
 		{"Omar Sharif refused to comment on India.", []ent{sharif, india}, nil},
 		{"Omar Sharif travelled to Pakistan on Sunday.", []ent{sharif, pakistan}, nil},

@@ -498,7 +498,7 @@ func (c *clause) modality(v int) (neg, hyp bool) {
 			neg = true
 		}
 	}
-	if a.tag(v) == "VB" && !c.afterDo(v) && v != c.first {
+	if a.tag(v) == "VB" && !c.afterDo(v) && v != c.first && !c.pastConjunct(v) {
 		hyp = true
 	}
 	for k := v - 1; k >= c.first && k >= v-15; k-- {
@@ -771,4 +771,19 @@ var saying = map[string]bool{
 	"comment": true, "say": true, "give": true, "elaborate": true, "disclose": true,
 	"discuss": true, "answer": true, "reveal": true, "confirm": true, "speculate": true,
 	"identify": true, "name": true, "specify": true, "respond": true,
+}
+
+// pastConjunct reports whether the base-form verb at v is a past joined to
+// one before it: "detained dozens of protesters and beat/VB journalists"
+// (past forms like beat, hit, cut, put look like base forms).
+func (c *clause) pastConjunct(v int) bool {
+	a := c.a
+	if v-1 < c.first || a.lower[v-1] != "and" && a.lower[v-1] != "or" {
+		return false
+	}
+	if l, ok := a.lx.irregular[a.lower[v]]; !ok || l != a.lower[v] {
+		return false
+	}
+	p := c.prevVerb(v - 1)
+	return p >= 0 && a.tag(p) == "VBD"
 }
