@@ -106,6 +106,13 @@ func (c *clause) subject(v, depth int) subj {
 				return ps
 			}
 		}
+		if np := c.npLeft(i); s.ent < 0 && a.tag(v) == "VBG" && !aux && documents[a.lower[i]] && np-1 >= c.first && a.isVerb(np-1) && depth < 4 {
+			// "the Council adopted a resolution demanding": a document
+			// speaks for who issued it.
+			ps := c.subject(np-1, depth+1)
+			ps.via = np
+			return ps
+		}
 		return s
 	}
 	return subj{ent: -1, co: -1}
@@ -507,4 +514,11 @@ func (c *clause) relativeStart(v int) int {
 		i--
 	}
 	return i
+}
+
+// documents are the nouns of texts that speak for who issues them.
+var documents = map[string]bool{
+	"statement": true, "resolution": true, "letter": true, "communique": true,
+	"declaration": true, "decree": true, "motion": true, "message": true, "post": true,
+	"tweet": true, "report": true, "note": true, "memo": true,
 }

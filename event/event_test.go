@@ -567,6 +567,8 @@ func TestCommonNewsForms(t *testing.T) {
 		{"Lagos police detained two Pakistani fishermen.", []ent{police, ent("Pakistan|GPE|PAK|Pakistani")}, []string{"COERCE Lagos police>Pakistan"}},
 		{"Lagos police detained Sahel rebels and beat Ben Okafor.", []ent{police, rebels, okafor},
 			[]string{"COERCE Lagos police>Sahel rebels", "ASSAULT Lagos police>Ben Okafor"}},
+		{"India adopted a resolution condemning Pakistan.", two, []string{"ACCUSE India>Pakistan"}},
+		{"Sahel rebels claimed responsibility for the attack on Lagos police.", []ent{rebels, police}, []string{"ASSAULT Sahel rebels>Lagos police"}},
 		// Uses that are no event.
 		{"Omar Sharif refused to comment on India.", []ent{sharif, india}, nil},
 		{"Omar Sharif travelled to Pakistan on Sunday.", []ent{sharif, pakistan}, nil},

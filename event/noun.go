@@ -307,8 +307,9 @@ func (c *clause) lightVerbSubject(start int) int {
 }
 
 // apologizing are the verbs whose "for" phrase names what their subject
-// did: "Netanyahu apologized to Erdogan for a raid on a flotilla".
-var apologizing = map[string]bool{"apologize": true, "apologise": true, "regret": true}
+// did: "Netanyahu apologized to Erdogan for a raid on a flotilla", "the
+// group claimed responsibility for the bombing".
+var apologizing = map[string]bool{"apologize": true, "apologise": true, "regret": true, "claim": true, "take": true}
 
 // apologizer returns the subject of an apology whose "for" phrase is the
 // noun phrase starting at start, or -1.
@@ -326,7 +327,7 @@ func (c *clause) apologizer(start int) int {
 			return -1
 		}
 		if a.isVerb(k) {
-			if a.lx.lemmaIn(a.lower[k], apologizing) {
+			if a.lx.lemmaIn(a.lower[k], apologizing) && (k+1 == j || a.lower[k+1] == "responsibility" || a.lower[k+1] == "to") {
 				return c.subject(k, 0).ent
 			}
 			if a.isFinite(k) {
