@@ -141,7 +141,7 @@ func (c *clause) allegationAbout(p int) (int, string) {
 // object names the event ("orchestrating the attack on the embassy").
 func (c *clause) actOf(v, src int) (candidate, bool) {
 	a := c.a
-	if lemma := a.lx.verbLemma(a.d.Tokens[v].Text); lemma != "" {
+	if lemma := a.lx.verbLemma(a.lower[v]); lemma != "" {
 		p, end := c.matchVerb(v, a.lx.verbs[lemma])
 		if p == nil || p.cue || p.blame || verbal[p.typ] {
 			return candidate{}, false
@@ -163,7 +163,7 @@ func (c *clause) actOf(v, src int) (candidate, bool) {
 		if !a.nom(n) || !isNoun(a.tag(n)) {
 			continue
 		}
-		lemma := a.lx.nounLemma(a.d.Tokens[n].Text)
+		lemma := a.lx.nounLemma(a.lower[n])
 		if lemma == "" || a.ent[n] >= 0 {
 			continue
 		}

@@ -46,7 +46,7 @@ var nonFactive = map[string]bool{
 // targeting X", "his condemnation of", "a phone call with").
 func (c *clause) nounEvent(n int) (candidate, bool) {
 	a := c.a
-	lemma := a.lx.nounLemma(a.d.Tokens[n].Text)
+	lemma := a.lx.nounLemma(a.lower[n])
 	if lemma == "" || a.ent[n] >= 0 {
 		return candidate{}, false
 	}

@@ -52,7 +52,7 @@ func sameWord(tok, w string) bool {
 // verbEvent codes the verb at v, if the lexicon knows it.
 func (c *clause) verbEvent(v int) (candidate, bool) {
 	a := c.a
-	lemma := a.lx.verbLemma(a.d.Tokens[v].Text)
+	lemma := a.lx.verbLemma(a.lower[v])
 	if lemma == "" {
 		return candidate{}, false
 	}
@@ -740,7 +740,7 @@ func (c *clause) reported(v int) (string, int) {
 // ownTarget returns the target the lexicon pattern of the verb at v finds
 // for it, or -1 when the verb has no pattern.
 func (c *clause) ownTarget(v int) int {
-	lemma := c.a.lx.verbLemma(c.a.d.Tokens[v].Text)
+	lemma := c.a.lx.verbLemma(c.a.lower[v])
 	if lemma == "" {
 		return -1
 	}
