@@ -570,6 +570,8 @@ func TestCommonNewsForms(t *testing.T) {
 		{"India adopted a resolution condemning Pakistan.", two, []string{"ACCUSE India>Pakistan"}},
 		{"Sahel rebels claimed responsibility for the attack on Lagos police.", []ent{rebels, police}, []string{"ASSAULT Sahel rebels>Lagos police"}},
 		// Uses that are no event.
+		{"The Bamako Lions beat the Lagos Stars 110-98 on Tuesday.", []ent{bamako, ent("Lagos|GPE|NGA")}, nil},
+		{"Pakistan signed the striker Ben Okafor from Bamako.", []ent{pakistan, okafor, bamako}, nil},
 		{"Omar Sharif refused to comment on India.", []ent{sharif, india}, nil},
 		{"Omar Sharif travelled to Pakistan on Sunday.", []ent{sharif, pakistan}, nil},
 		{"Pakistan withheld military aid to India.", two, nil},

@@ -27,6 +27,7 @@ type pattern struct {
 	human    bool // the target must not be a place
 	needTgt  bool // a noun event needs a target of its own
 	needSrc  bool // a noun event needs a source of its own
+	person   bool // the target must be a person or a group
 	headOnly bool // the target must head its noun phrase, not modify it
 	possTgt  bool // a possessor of the noun is its target: "his arrest"
 }
@@ -194,6 +195,8 @@ func parsePattern(f []string, noun bool) (pattern, error) {
 				p.headOnly = true
 			case flag == "needsource":
 				p.needSrc = true
+			case flag == "person":
+				p.person = true
 			case strings.HasPrefix(flag, "neg="):
 				t, c, ok := strings.Cut(strings.TrimPrefix(flag, "neg="), ":")
 				if !ok || !plover[t] {

@@ -172,7 +172,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 			return candidate{}, false
 		}
 	}
-	if p.human && !c.humanOK(tgt) || typ == "COERCE" && tgt >= 0 && tgtHead && a.d.Entities[tgt].Type == doc.GPE {
+	if p.human && !c.humanOK(tgt) || p.person && !c.personOK(tgt) || typ == "COERCE" && tgt >= 0 && tgtHead && a.d.Entities[tgt].Type == doc.GPE {
 		// One arrests people and bodies, not states or places (but
 		// "detained two Philippine fishermen" acts on the Philippines).
 		tgt = -1
@@ -367,6 +367,10 @@ func (c *clause) offerer(end int) int {
 		return -1
 	}
 	e := c.npRight(j)
+	if !proposals[strings.TrimSuffix(a.lower[e], "s")] {
+		// "signed the striker from Bologna": a player is no offer.
+		return -1
+	}
 	switch {
 	case e+2 < c.last && a.lower[e+1] == "from":
 		return c.chainRight(e + 2)
@@ -786,4 +790,22 @@ func (c *clause) pastConjunct(v int) bool {
 	}
 	p := c.prevVerb(v - 1)
 	return p >= 0 && a.tag(p) == "VBD"
+}
+
+// proposals are the things one accepts or rejects from someone.
+var proposals = map[string]bool{
+	"offer": true, "proposal": true, "plan": true, "deal": true, "agreement": true,
+	"invitation": true, "request": true, "demand": true, "apology": true, "bid": true,
+	"ultimatum": true, "term": true, "call": true, "appeal": true, "resolution": true,
+	"initiative": true, "settlement": true, "compromise": true, "suggestion": true,
+}
+
+// personOK reports whether entity x is a person or a group of people:
+// one beats or tortures people, not teams named for their city.
+func (c *clause) personOK(x int) bool {
+	if x < 0 {
+		return false
+	}
+	t := c.a.d.Entities[x].Type
+	return t == doc.PERSON || t == doc.GROUP
 }
