@@ -86,6 +86,11 @@ func (c *clause) subject(v, depth int) subj {
 					p = q
 				}
 			}
+			if r := c.reporter(p); r >= 0 && (w == "and" || w == "but") && c.speechVerb(v) {
+				// "The Pentagon said Russia had received the missiles
+				// and warned that ...": the speaker warns.
+				p = r
+			}
 			s := c.subject(p, depth+1)
 			s.via = p + 1
 			return s
@@ -521,4 +526,32 @@ var documents = map[string]bool{
 	"statement": true, "resolution": true, "letter": true, "communique": true,
 	"declaration": true, "decree": true, "motion": true, "message": true, "post": true,
 	"tweet": true, "report": true, "note": true, "memo": true,
+}
+
+// reporting are the verbs that report a clause said by their subject.
+var reporting = map[string]bool{
+	"say": true, "said": true, "says": true, "tell": true, "told": true, "add": true,
+	"state": true, "announce": true, "claim": true, "report": true,
+}
+
+// reporter returns the reporting verb ("said") whose reported clause
+// holds the verb at p, or -1.
+func (c *clause) reporter(p int) int {
+	a := c.a
+	for k := p - 1; k >= c.first && k >= p-12; k-- {
+		if a.lower[k] == "," || a.lower[k] == ";" {
+			return -1
+		}
+		if a.isVerb(k) && k < p-1 && a.lx.lemmaIn(a.lower[k], reporting) {
+			return k
+		}
+	}
+	return -1
+}
+
+// speechVerb reports whether the verb at v is a lexicon speech act
+// (warned, urged, condemned ...).
+func (c *clause) speechVerb(v int) bool {
+	ps := c.a.lx.verbs[c.a.lx.verbLemma(c.a.lower[v])]
+	return len(ps) > 0 && (verbal[ps[0].typ] || ps[0].cue)
 }

@@ -129,6 +129,9 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 			// done to.
 			if x, head := c.directObjectHead(end + 2); head && c.humanOK(x) && x != src {
 				tgt = x
+			} else if x := c.nextOther(end+2, src); x >= 0 && c.humanOK(x) {
+				// "vowed to continue its offensive against Ukraine"
+				tgt = x
 			}
 		}
 		if src < 0 && (s.firstPer || !s.found) {
@@ -187,7 +190,8 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 	if src < 0 && tgt < 0 {
 		return candidate{}, false
 	}
-	if (p.needTgt || needsTarget[typ]) && tgt < 0 {
+	if (p.needTgt && typ == p.typ || needsTarget[typ]) && tgt < 0 {
+		// (A vow needs someone it is made to, unless it is a threat.)
 		if typ == "AGREE" && lemma == "offer" && status == doc.Asserted {
 			// "the doctors have offered to stage ...": no event, but
 			// who made the offer that is later refused.
@@ -808,4 +812,18 @@ func (c *clause) personOK(x int) bool {
 	}
 	t := c.a.d.Entities[x].Type
 	return t == doc.PERSON || t == doc.GROUP
+}
+
+// nextOther returns the first actor after token k, before the clause's
+// next boundary or comma, that is not on src's side; or -1.
+func (c *clause) nextOther(k, src int) int {
+	for j := k + 1; j < c.last; j++ {
+		if c.boundary(j) || c.a.lower[j] == "," {
+			return -1
+		}
+		if x := c.a.actor(j); x >= 0 && !c.sameSide(src, x) {
+			return x
+		}
+	}
+	return -1
 }
