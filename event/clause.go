@@ -73,6 +73,22 @@ func (c *clause) subject(v, depth int) subj {
 		s := c.subject(i-1, depth+1)
 		s.via = i
 		return s
+	case w == "to" && i-1 >= c.first && a.nom(i-1) && depth < 4:
+		// "urged Pakistan to release": the one urged would act; "will
+		// visit Beijing next week to meet Xi": the visitor would.
+		p := c.prevVerb(i)
+		if p < 0 {
+			return subj{ent: -1, co: -1}
+		}
+		if a.vclass[p] == classGovern {
+			if x, head := c.directObjectHead(p); x >= 0 && head {
+				return subj{ent: x, found: true, co: -1, start: p + 1}
+			}
+			return subj{ent: -1, found: true, co: -1}
+		}
+		s := c.subject(p, depth+1)
+		s.via = p + 1
+		return s
 	case w == "," && (aux || a.isFinite(v)):
 		return c.parenthetical(i)
 	case w == "and" || w == "or" || w == "but" || w == "while" || w == "," || w == "as" || w == "after" || w == "before":
@@ -230,10 +246,27 @@ func (c *clause) npLeft(k int) int {
 // npRight returns the end (inclusive) of the noun phrase starting at j.
 func (c *clause) npRight(j int) int {
 	k := j
-	for k+1 < c.last && c.a.nom(k+1) {
+	for k+1 < c.last && c.a.nom(k+1) && !c.timeStarts(k+1) {
 		k++
 	}
 	return k
+}
+
+// timeStarts reports whether a time phrase starts at token k, which ends
+// the noun phrase before it: "visit Beijing next week", "met Xi Monday".
+func (c *clause) timeStarts(k int) bool {
+	a := c.a
+	if a.timex[k] {
+		return k == 0 || !a.timex[k-1]
+	}
+	return timeWords[a.lower[k]]
+}
+
+// timeWords open time phrases the time layer may have left unmarked.
+var timeWords = map[string]bool{
+	"next": true, "last": true, "yesterday": true, "today": true, "tomorrow": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
 }
 
 // pick chooses the actor of the noun phrase [s, e]: its head when the
