@@ -251,7 +251,7 @@ func TestLemma(t *testing.T) {
 	for form, want := range map[string]string{
 		"accused": "accuse", "attacking": "attack", "spoke": "speak", "met": "meet",
 		"apologised": "apologise", "criticized": "criticize", "denies": "deny",
-		"struck": "strike", "stopped": "", "kidnapped": "kidnap", "said": "",
+		"struck": "strike", "stopped": "stop", "walked": "", "kidnapped": "kidnap", "said": "",
 	} {
 		if got := c.lx.verbLemma(form); got != want {
 			t.Errorf("verbLemma(%q) = %q, want %q", form, got, want)
@@ -577,6 +577,9 @@ func TestCommonNewsForms(t *testing.T) {
 			[]string{"THREATEN India>Pakistan"}},
 		{"Pakistan vowed to continue its offensive against India.", two, []string{"THREATEN Pakistan>India"}},
 		{"Pakistan denied supplying weapons to India.", two, []string{"REJECT Pakistan>-"}},
+		{"Sahel rebels and Lagos police exchanged fire on Tuesday.", []ent{rebels, police}, []string{"ASSAULT Sahel rebels>Lagos police"}},
+		{"The French Embassy came under fire from Sahel rebels.", []ent{embassy, rebels}, []string{"ASSAULT Sahel rebels>French Embassy in Bamako"}},
+		{"India suspended arms exports to Pakistan.", two, []string{"SANCTION India>Pakistan"}},
 		// Uses that are no event.
 		{"Pakistan vowed to continue its reforms.", two, nil},
 		{"The Bamako Lions beat the Lagos Stars 110-98 on Tuesday.", []ent{bamako, ent("Lagos|GPE|NGA")}, nil},

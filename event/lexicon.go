@@ -28,6 +28,7 @@ type pattern struct {
 	needTgt  bool // a noun event needs a target of its own
 	needSrc  bool // a noun event needs a source of its own
 	person   bool // the target must be a person or a group
+	suffer   bool // the subject suffers the act: "came under fire from X"
 	headOnly bool // the target must head its noun phrase, not modify it
 	possTgt  bool // a possessor of the noun is its target: "his arrest"
 }
@@ -197,6 +198,8 @@ func parsePattern(f []string, noun bool) (pattern, error) {
 				p.needSrc = true
 			case flag == "person":
 				p.person = true
+			case flag == "suffer":
+				p.suffer = true
 			case strings.HasPrefix(flag, "neg="):
 				t, c, ok := strings.Cut(strings.TrimPrefix(flag, "neg="), ":")
 				if !ok || !plover[t] {

@@ -121,6 +121,13 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 				// ...": the speaker's own side is not the target.
 				tgt = c.otherSide(end, src)
 			}
+		case p.suffer:
+			// "the base came under fire from Israeli tanks": the
+			// subject suffers the act of the "from" phrase.
+			tgt, src = src, c.sufferer(end)
+			if src < 0 {
+				return candidate{}, false
+			}
 		default:
 			tgt, tgtHead = c.target(p, v, end)
 		}
@@ -147,7 +154,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 				tgt = x
 			}
 		}
-		if tgt < 0 && s.co >= 0 && (symmetric[typ] || lemma == "agree") {
+		if tgt < 0 && s.co >= 0 && (symmetric[typ] || lemma == "agree" || lemma == "exchange" || lemma == "clash") {
 			tgt = s.co
 		}
 		if src < 0 && s.found && !s.firstPer {
@@ -826,4 +833,14 @@ func (c *clause) nextOther(k, src int) int {
 		}
 	}
 	return -1
+}
+
+// sufferer returns the actor that does what the subject of a pattern like
+// "come under fire" suffers: the "from" or "by" phrase after it.
+func (c *clause) sufferer(end int) int {
+	if x, _ := c.prepObjectHead(end, "from"); x >= 0 {
+		return x
+	}
+	x, _ := c.prepObjectHead(end, "by")
+	return x
 }
