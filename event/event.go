@@ -5,7 +5,11 @@
 // the entity layer, found by patterns over the sentence's part-of-speech
 // chunks (subject, object, prepositional and "by" phrases); negation,
 // modality and allegation cues set the status; quotations and posts add
-// the speech acts their speakers perform.
+// the speech acts their speakers perform. What an accusation or a denial
+// is about ("accused of orchestrating the attack") is coded too, as an
+// alleged or denied event. Casualties go to the assault whose clause
+// states them, and the place is the one named in the event's own stretch
+// of the clause.
 package event
 
 import (
