@@ -580,7 +580,9 @@ func TestCommonNewsForms(t *testing.T) {
 		{"Sahel rebels and Lagos police exchanged fire on Tuesday.", []ent{rebels, police}, []string{"ASSAULT Sahel rebels>Lagos police"}},
 		{"The French Embassy came under fire from Sahel rebels.", []ent{embassy, rebels}, []string{"ASSAULT Sahel rebels>French Embassy in Bamako"}},
 		{"India suspended arms exports to Pakistan.", two, []string{"SANCTION India>Pakistan"}},
+		{"India and Pakistan signed a trade agreement on Monday.", two, []string{"AGREE India>Pakistan"}},
 		// Uses that are no event.
+		{"India and Pakistan signed false certifications.", two, nil},
 		{"Pakistan vowed to continue its reforms.", two, nil},
 		{"The Bamako Lions beat the Lagos Stars 110-98 on Tuesday.", []ent{bamako, ent("Lagos|GPE|NGA")}, nil},
 		{"Pakistan signed the striker Ben Okafor from Bamako.", []ent{pakistan, okafor, bamako}, nil},

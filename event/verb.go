@@ -154,7 +154,7 @@ func (c *clause) verbEvent(v int) (candidate, bool) {
 				tgt = x
 			}
 		}
-		if tgt < 0 && s.co >= 0 && (symmetric[typ] || lemma == "agree" || lemma == "exchange" || lemma == "clash") {
+		if tgt < 0 && s.co >= 0 && (symmetric[typ] || lemma == "agree" || lemma == "sign" && c.signsAccord(end) || lemma == "exchange" || lemma == "clash") {
 			tgt = s.co
 		}
 		if src < 0 && s.found && !s.firstPer {
@@ -843,4 +843,19 @@ func (c *clause) sufferer(end int) int {
 	}
 	x, _ := c.prepObjectHead(end, "by")
 	return x
+}
+
+// accords are what two parties sign together.
+var accords = map[string]bool{
+	"agreement": true, "deal": true, "accord": true, "treaty": true, "pact": true,
+	"memorandum": true, "declaration": true, "ceasefire": true, "truce": true,
+	"protocol": true, "charter": true, "convention": true, "communique": true,
+}
+
+// signsAccord reports whether the object after token end is an accord
+// ("signed a trade agreement"), not any paper ("signed false
+// certifications").
+func (c *clause) signsAccord(end int) bool {
+	what, _ := c.content(end)
+	return accords[what]
 }
