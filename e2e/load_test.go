@@ -13,9 +13,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/chronicle/chronicle/procstat"
 
 	"github.com/chronicle/chronicle/doc"
 	"github.com/chronicle/chronicle/ingest"
@@ -62,9 +63,9 @@ func TestLoad(t *testing.T) {
 	defer ts.Close()
 	targets := loadTargets(t, ts.URL)
 	serial(t, targets)
-	cpu0 := cpuTime()
+	cpu0 := procstat.CPUTime()
 	res := runLoad(t, ts.URL, targets, rate, time.Duration(seconds)*time.Second)
-	cpu := cpuTime() - cpu0
+	cpu := procstat.CPUTime() - cpu0
 	t.Logf("CPU used by this process (server and load generator): %v, %v per request; load average %s",
 		cpu.Round(time.Millisecond), (cpu / time.Duration(rate*seconds)).Round(time.Microsecond), loadAverage())
 
@@ -92,14 +93,6 @@ func TestLoad(t *testing.T) {
 }
 
 // cpuTime returns the CPU time this process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // loadAverage reports the machine's load, which other work adds to.
 func loadAverage() string {
 	b, err := os.ReadFile("/proc/loadavg")

@@ -1,7 +1,6 @@
 package storecmd
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -10,8 +9,9 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/chronicle/chronicle/procstat"
 
 	"github.com/chronicle/chronicle/analysis"
 	"github.com/chronicle/chronicle/doc"
@@ -27,7 +27,7 @@ import (
 // differs. It prints the rate, the resident memory at each quarter of the
 // run (flat memory means flat figures) and the peak.
 func BenchIngest(ctx context.Context, paths []string, n int, w io.Writer) error {
-	arts, err := benchArticles(paths)
+	arts, err := samples.Articles(paths)
 	if err != nil {
 		return fmt.Errorf("bench ingest: %w", err)
 	}
@@ -53,9 +53,9 @@ func BenchIngest(ctx context.Context, paths []string, n int, w io.Writer) error 
 	stop := make(chan struct{})
 	quarters := make(chan []string, 1)
 	go watchMemory(c, n, stop, quarters)
-	cpu0 := cpuTime()
+	cpu0 := procstat.CPUTime()
 	sum, err := in.run(ctx, repeatArticles(arts, n))
-	cpu := cpuTime() - cpu0
+	cpu := procstat.CPUTime() - cpu0
 	close(stop)
 	rss := <-quarters
 	if err != nil {
@@ -77,28 +77,8 @@ func BenchIngest(ctx context.Context, paths []string, n int, w io.Writer) error 
 	fmt.Fprintf(w, "  events %d, quotes %d, near-duplicates %d, database %.1f MB\n",
 		sum.Events, sum.Quotes, sum.Duplicates, float64(size)/(1<<20))
 	fmt.Fprintf(w, "  resident memory (anonymous+file) at 25/50/75/100%%: %s MB; peak %.1f MB\n",
-		strings.Join(rss, " / "), float64(procStatus("VmHWM"))/1024)
+		strings.Join(rss, " / "), float64(procstat.StatusKB("VmHWM"))/1024)
 	return nil
-}
-
-// benchArticles loads the distinct articles to repeat.
-func benchArticles(paths []string) ([]doc.Article, error) {
-	items := ingest.ReadFS(samples.FS, "samples/", ingest.Options{})
-	if len(paths) > 0 {
-		items = ingest.Read(paths, ingest.Options{Published: time.Now().UTC().Truncate(24 * time.Hour)})
-	}
-	var arts []doc.Article
-	for it := range items {
-		a, err := it.Resolve()
-		if err != nil {
-			continue
-		}
-		arts = append(arts, a)
-	}
-	if len(arts) == 0 {
-		return nil, fmt.Errorf("no articles in %v", paths)
-	}
-	return arts, nil
 }
 
 // repeatArticles yields n articles cycling through arts, each with a
@@ -141,38 +121,11 @@ func watchMemory(c *counter, n int, stop <-chan struct{}, out chan<- []string) {
 	}
 }
 
-// cpuTime returns the CPU time (user + system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // memNow renders resident memory as "anonymous+file-backed" MB: the
 // process's own memory, and pages of mapped files (the database) that the
 // kernel may drop at will.
 func memNow() string {
-	return fmt.Sprintf("%.0f+%.0f", float64(procStatus("RssAnon"))/1024, float64(procStatus("RssFile"))/1024)
-}
-
-// procStatus returns a kB field of /proc/self/status (Linux), or 0.
-func procStatus(field string) int64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if rest, ok := strings.CutPrefix(line, field+":"); ok {
-			v, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return v
-		}
-	}
-	return 0
+	return fmt.Sprintf("%.0f+%.0f", float64(procstat.StatusKB("RssAnon"))/1024, float64(procstat.StatusKB("RssFile"))/1024)
 }
 
 func fileSize(path string) int64 {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/chronicle/chronicle/analysis"
+	"github.com/chronicle/chronicle/samples"
 	"github.com/chronicle/chronicle/store/sqlite"
 )
 
@@ -14,7 +15,7 @@ import (
 // time per article.
 func BenchmarkIngest(b *testing.B) {
 	ctx := context.Background()
-	arts, err := benchArticles(nil)
+	arts, err := samples.Articles(nil)
 	if err != nil {
 		b.Fatal(err)
 	}

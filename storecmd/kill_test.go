@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chronicle/chronicle/cli"
+	"github.com/chronicle/chronicle/samples"
 	"github.com/chronicle/chronicle/store"
 	"github.com/chronicle/chronicle/store/sqlite"
 )
@@ -44,7 +45,7 @@ func TestIngestKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("subprocess test")
 	}
-	arts, err := benchArticles(nil)
+	arts, err := samples.Articles(nil)
 	if err != nil {
 		t.Skip(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/chronicle/chronicle/analysis"
+	"github.com/chronicle/chronicle/samples"
 	"github.com/chronicle/chronicle/store/sqlite"
 )
 
@@ -16,7 +17,7 @@ import (
 // exactly, for every sample article.
 func TestStoredAnalysisRebuildsContract(t *testing.T) {
 	ctx := context.Background()
-	arts, err := benchArticles(nil)
+	arts, err := samples.Articles(nil)
 	if err != nil {
 		t.Skip(err)
 	}

@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/chronicle/chronicle/procstat"
 
 	"github.com/chronicle/chronicle/analysis"
 	"github.com/chronicle/chronicle/cli"
@@ -32,7 +31,7 @@ func runBench(ctx context.Context, args []string, stdio cli.IO) int {
 	if *ingestBench {
 		return benchIngest(ctx, fs.Args(), *n, stdio)
 	}
-	arts, err := benchArticles(fs.Args())
+	arts, err := samples.Articles(fs.Args())
 	if err != nil {
 		fmt.Fprintln(stdio.Err, "chronicle bench:", err)
 		return cli.ExitRefused
@@ -47,7 +46,7 @@ func runBench(ctx context.Context, args []string, stdio cli.IO) int {
 	p = mustFresh(p)
 
 	start := time.Now()
-	cpuStart := cpuTime()
+	cpuStart := procstat.CPUTime()
 	tokens, bytes, done := 0, 0, 0
 	for r := range p.Run(ctx, repeat(arts, *n), *workers) {
 		if r.Err != nil {
@@ -58,7 +57,7 @@ func runBench(ctx context.Context, args []string, stdio cli.IO) int {
 		bytes += len(r.Doc.Article.Body)
 	}
 	wall := time.Since(start)
-	cpu := cpuTime() - cpuStart
+	cpu := procstat.CPUTime() - cpuStart
 	w := stdio.Out
 	fmt.Fprintf(w, "chronicle bench: %d articles (%d distinct), %d tokens, %.1f MB, %d worker(s), GOMAXPROCS %d\n",
 		done, len(arts), tokens, float64(bytes)/1e6, effectiveWorkers(*workers), runtime.GOMAXPROCS(0))
@@ -103,27 +102,6 @@ func ratioDur(a, b time.Duration) float64 {
 	return float64(a) / float64(b)
 }
 
-// benchArticles loads the articles to repeat: the given paths, or the
-// samples shipped in the binary.
-func benchArticles(paths []string) ([]doc.Article, error) {
-	items := ingest.ReadFS(samples.FS, "samples/", ingest.Options{})
-	if len(paths) > 0 {
-		items = ingest.Read(paths, ingest.Options{Published: time.Now()})
-	}
-	var arts []doc.Article
-	for it := range items {
-		a, err := it.Resolve()
-		if err != nil {
-			continue
-		}
-		arts = append(arts, a)
-	}
-	if len(arts) == 0 {
-		return nil, fmt.Errorf("no article to measure in %s", strings.Join(paths, " "))
-	}
-	return arts, nil
-}
-
 // repeat yields n items cycling over arts.
 func repeat(arts []doc.Article, n int) iter.Seq[ingest.Item] {
 	return func(yield func(ingest.Item) bool) {
@@ -135,21 +113,11 @@ func repeat(arts []doc.Article, n int) iter.Seq[ingest.Item] {
 	}
 }
 
-// peakRSS reads the process's resident-set high-water mark (Linux).
+// peakRSS renders the resident-set high-water mark.
 func peakRSS() string {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return fmt.Sprintf("%.0f MB (Go heap obtained from the OS)", float64(m.Sys)/1e6)
+	kb := procstat.StatusKB("VmHWM")
+	if kb == 0 {
+		return "unknown"
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			f := strings.Fields(v)
-			if kb, err := strconv.Atoi(f[0]); err == nil {
-				return fmt.Sprintf("%.0f MB", float64(kb)/1024)
-			}
-		}
-	}
-	return "unknown"
+	return fmt.Sprintf("%.0f MB", float64(kb)/1024)
 }

@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chronicle/chronicle/procstat"
+
 	"github.com/chronicle/chronicle/htmltext"
 )
 
@@ -67,14 +69,14 @@ func Evaluate(dir string, w io.Writer, verbose bool) (Scores, error) {
 	x := htmltext.New()
 	bodies := make([]string, len(pages))
 	errs := make([]error, len(pages))
-	cpu0 := cpuTime()
+	cpu0 := procstat.CPUTime()
 	start := time.Now()
 	for i, p := range pages {
 		pg, err := x.Extract(p.html, p.url)
 		bodies[i], errs[i] = pg.Body, err
 	}
 	wall := time.Since(start)
-	cpu := cpuTime() - cpu0
+	cpu := procstat.CPUTime() - cpu0
 
 	var sc Scores
 	var results []result
