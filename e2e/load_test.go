@@ -92,7 +92,6 @@ func TestLoad(t *testing.T) {
 	}
 }
 
-// cpuTime returns the CPU time this process has used.
 // loadAverage reports the machine's load, which other work adds to.
 func loadAverage() string {
 	b, err := os.ReadFile("/proc/loadavg")
