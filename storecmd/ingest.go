@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -29,7 +30,10 @@ type Summary struct {
 	Duplicates int // new articles flagged as near-duplicates
 	Events     int // event reports of the new articles
 	Quotes     int // quotes of the new articles
-	Elapsed    time.Duration
+	// Skipped counts new articles stored without the English stages, by
+	// the reason (their language).
+	Skipped map[string]int
+	Elapsed time.Duration
 }
 
 func (s Summary) String() string {
@@ -37,8 +41,17 @@ func (s Summary) String() string {
 	if s.Elapsed > 0 {
 		rate = float64(s.Articles) / s.Elapsed.Seconds()
 	}
-	return fmt.Sprintf("%d articles: %d new, %d already stored, %d refused; %d near-duplicates; %d events, %d quotes; %s (%.1f articles/s)",
+	line := fmt.Sprintf("%d articles: %d new, %d already stored, %d refused; %d near-duplicates; %d events, %d quotes; %s (%.1f articles/s)",
 		s.Articles, s.New, s.Stored, s.Refused, s.Duplicates, s.Events, s.Quotes, s.Elapsed.Round(time.Millisecond), rate)
+	reasons := make([]string, 0, len(s.Skipped))
+	for r := range s.Skipped {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		line += fmt.Sprintf("\nnot analysed: %d (%s)", s.Skipped[r], r)
+	}
+	return line
 }
 
 // counter is the progress shared with the progress printer.
@@ -152,6 +165,12 @@ func (in *ingester) store(ctx context.Context, batch []*doc.Doc, sum *Summary) e
 			sum.New++
 			sum.Events += len(batch[i].Events)
 			sum.Quotes += len(batch[i].Quotes)
+			if why := batch[i].Skipped; why != "" {
+				if sum.Skipped == nil {
+					sum.Skipped = map[string]int{}
+				}
+				sum.Skipped[why]++
+			}
 			if r.Duplicate != "" {
 				sum.Duplicates++
 			}

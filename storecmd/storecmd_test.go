@@ -276,3 +276,10 @@ func TestBenchIngest(t *testing.T) {
 	}
 	t.Log(out.String())
 }
+
+func TestSummaryCountsSkippedLanguages(t *testing.T) {
+	s := Summary{Articles: 3, New: 3, Skipped: map[string]int{`language "de": the English stages were skipped`: 2}}
+	if got := s.String(); !strings.Contains(got, `not analysed: 2 (language "de"`) {
+		t.Errorf("summary %q does not count the skipped articles", got)
+	}
+}
