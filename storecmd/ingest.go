@@ -137,7 +137,7 @@ func (in *ingester) run(ctx context.Context, items iter.Seq[ingest.Item]) (sum S
 	<-wrote
 
 	sum.Articles = stored.Articles + int(skipped.Load())
-	sum.New, sum.Duplicates, sum.Events, sum.Quotes = stored.New, stored.Duplicates, stored.Events, stored.Quotes
+	sum.New, sum.Duplicates, sum.Events, sum.Quotes, sum.Skipped = stored.New, stored.Duplicates, stored.Events, stored.Quotes, stored.Skipped
 	sum.Stored = stored.Stored + int(skipped.Load())
 	sum.Refused += stored.Refused
 	if err := context.Cause(ctx); err != nil {
