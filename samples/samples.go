@@ -8,7 +8,7 @@ package samples
 
 import "embed"
 
-// FS holds the sample articles, in the dated-text form.
+// FS holds the sample articles, in the dated-text form, under articles/.
 //
-//go:embed *.txt
+//go:embed articles/*.txt
 var FS embed.FS
