@@ -5,7 +5,6 @@ package servecmd
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,23 +34,11 @@ func Commands() []cli.Command {
 	}
 }
 
-func flags(name, usage string, stdio cli.IO) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stdio.Err)
-	fs.Usage = func() {
-		fmt.Fprintf(stdio.Err, "Usage: %s\n\nFlags:\n", usage)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses args and says whether to go on, and if not with what status.
+// parse is cli.Parse that also refuses positional arguments, which
+// neither serve nor demo takes.
 func parse(fs *flag.FlagSet, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return cli.ExitOK, false
-		}
-		return cli.ExitUsage, false
+	if code, ok := cli.Parse(fs, args); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -62,7 +49,7 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 }
 
 func runServe(ctx context.Context, args []string, stdio cli.IO) int {
-	fs := flags("serve", "chronicle serve [--db FILE] [--addr HOST:PORT] [--token TOKEN]", stdio)
+	fs := cli.NewFlags("serve", "chronicle serve [--db FILE] [--addr HOST:PORT] [--token TOKEN]", stdio)
 	dbPath := fs.String("db", "chronicle.db", "the store to serve, as written by `chronicle ingest`")
 	addr := fs.String("addr", DefaultAddr, "address to listen on")
 	token := fs.String("token", os.Getenv("CHRONICLE_TOKEN"), "enable POST /api/articles for requests bearing this token (default $CHRONICLE_TOKEN; empty: read-only)")
@@ -92,7 +79,7 @@ func runServe(ctx context.Context, args []string, stdio cli.IO) int {
 }
 
 func runDemo(ctx context.Context, args []string, stdio cli.IO) int {
-	fs := flags("demo", "chronicle demo [--addr HOST:PORT]", stdio)
+	fs := cli.NewFlags("demo", "chronicle demo [--addr HOST:PORT]", stdio)
 	addr := fs.String("addr", DefaultAddr, "address to listen on (another free port is taken if it is busy)")
 	if code, ok := parse(fs, args); !ok {
 		return code

@@ -6,7 +6,6 @@ package storecmd
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -39,29 +38,13 @@ func Commands() []cli.Command {
 
 // flags builds a command's flag set, writing usage to stderr.
 func flags(name, usage string, stdio cli.IO) (*flag.FlagSet, *string) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stdio.Err)
-	fs.Usage = func() {
-		fmt.Fprintf(stdio.Err, "usage: %s\n", usage)
-		fs.PrintDefaults()
-	}
+	fs := cli.NewFlags(name, usage, stdio)
 	def := DefaultDB
 	if env := os.Getenv("CHRONICLE_DB"); env != "" {
 		def = env
 	}
 	db := fs.String("db", def, "SQLite database file (env CHRONICLE_DB)")
 	return fs, db
-}
-
-// parse parses args; ok is false when the command should return code.
-func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return cli.ExitOK, false
-		}
-		return cli.ExitUsage, false
-	}
-	return 0, true
 }
 
 // openExisting opens a database that must already exist (queries should
@@ -98,7 +81,7 @@ func runIngest(ctx context.Context, args []string, stdio cli.IO) int {
 	published := fs.String("published", "", "publication date for inputs that carry none")
 	workers := fs.Int("workers", 0, "analysis goroutines (0: one per core)")
 	mode := fs.String("progress", "auto", "progress display: auto (a bar on a terminal, else lines), bar, lines or none")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {

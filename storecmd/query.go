@@ -70,7 +70,7 @@ func runEvents(ctx context.Context, args []string, stdio cli.IO) int {
 	fs.IntVar(&f.Offset, "offset", 0, "events to skip")
 	format := fs.String("format", "table", "table, jsonl or csv (GDELT 2.0 event columns)")
 	header := fs.Bool("header", false, "csv: print a header line")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	for _, d := range []string{f.From, f.To} {
@@ -124,7 +124,7 @@ func eventTable(w io.Writer, evs []store.Event) error {
 func runEvent(ctx context.Context, args []string, stdio cli.IO) int {
 	fs, dbPath := flags("event", "chronicle event [--json] ID", stdio)
 	asJSON := fs.Bool("json", false, "print the event and its evidence as JSON")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() != 1 {
@@ -186,7 +186,7 @@ func runQuotes(ctx context.Context, args []string, stdio cli.IO) int {
 	fs.IntVar(&f.Limit, "limit", 50, "quotes to show")
 	fs.IntVar(&f.Offset, "offset", 0, "quotes to skip")
 	format := fs.String("format", "table", "table or jsonl")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	for _, d := range []string{f.From, f.To} {
@@ -229,7 +229,7 @@ func runSearch(ctx context.Context, args []string, stdio cli.IO) int {
 	fs.StringVar(&q.Kind, "kind", "", "only articles or only quotes")
 	fs.IntVar(&q.Limit, "limit", 20, "hits to show")
 	format := fs.String("format", "table", "table or jsonl")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	q.Text = strings.Join(fs.Args(), " ")
@@ -269,7 +269,7 @@ func runSearch(ctx context.Context, args []string, stdio cli.IO) int {
 func runEntity(ctx context.Context, args []string, stdio cli.IO) int {
 	fs, dbPath := flags("entity", "chronicle entity [--json] NAME|CODE", stdio)
 	asJSON := fs.Bool("json", false, "print the entity with its events and quotes as JSON")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	q := strings.Join(fs.Args(), " ")
@@ -341,7 +341,7 @@ func runStories(ctx context.Context, args []string, stdio cli.IO) int {
 	fs.StringVar(&f.From, "from", "", "stories still running on or after, YYYY-MM-DD")
 	fs.StringVar(&f.To, "to", "", "stories begun on or before, YYYY-MM-DD")
 	fs.IntVar(&f.Limit, "limit", 20, "stories to show")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	db, err := openExisting(ctx, *dbPath)
@@ -378,7 +378,7 @@ func runExport(ctx context.Context, args []string, stdio cli.IO) int {
 	fs.StringVar(&f.Type, "type", "", "PLOVER type")
 	fs.StringVar(&f.From, "from", "", "earliest event date, YYYY-MM-DD")
 	fs.StringVar(&f.To, "to", "", "latest event date, YYYY-MM-DD")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if *format != "jsonl" && *format != "csv" && *format != "parquet" {

@@ -13,11 +13,11 @@ import (
 )
 
 func runAnalyze(ctx context.Context, args []string, stdio cli.IO) int {
-	fs := newFlags("analyze", "chronicle analyze [--published YYYY-MM-DD] [--workers N] [--pretty] PATH... (a file, a directory, or - for standard input)", stdio)
+	fs := cli.NewFlags("analyze", "chronicle analyze [--published YYYY-MM-DD] [--workers N] [--pretty] PATH... (a file, a directory, or - for standard input)", stdio)
 	published := fs.String("published", "", "publication date for inputs that carry none (plain text, undated pages)")
 	workers := fs.Int("workers", 0, "analysis goroutines (0: one per core)")
 	pretty := fs.Bool("pretty", false, "indent the JSON (one object per article, no longer one per line)")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {

@@ -17,11 +17,11 @@ import (
 )
 
 func runBench(ctx context.Context, args []string, stdio cli.IO) int {
-	fs := newFlags("bench", "chronicle bench [-n N] [--workers W] [--ingest] [PATH...] (default: the shipped samples)", stdio)
+	fs := cli.NewFlags("bench", "chronicle bench [-n N] [--workers W] [--ingest] [PATH...] (default: the shipped samples)", stdio)
 	n := fs.Int("n", 2000, "articles to analyse: the inputs repeated to N")
 	workers := fs.Int("workers", 1, "analysis goroutines; 1 gives per-core figures, 0 uses every core")
 	ingestBench := fs.Bool("ingest", false, "measure end-to-end ingest into SQLite instead of analysis alone")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if *n <= 0 {

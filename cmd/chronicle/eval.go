@@ -10,13 +10,13 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, stdio cli.IO) int {
-	fs := newFlags("eval", "chronicle eval (--gold DIR | --timeml DIR | --conllu DIR | --aeb DIR) [--verbose]", stdio)
+	fs := cli.NewFlags("eval", "chronicle eval (--gold DIR | --timeml DIR | --conllu DIR | --aeb DIR) [--verbose]", stdio)
 	gold := fs.String("gold", "", "directory of NAME.txt articles with NAME.json gold annotations (contract §3)")
 	timeml := fs.String("timeml", "", "directory of TimeML .tml files (TempEval-3) to score time expressions")
 	conllu := fs.String("conllu", "", "directory of CoNLL-U files with entity annotation (GUM) to score entities")
 	aeb := fs.String("aeb", "", "article-extraction benchmark directory (ground-truth.json + html/) to score HTML extraction")
 	verbose := fs.Bool("verbose", false, "list every miss and every extra")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	jobs := 0

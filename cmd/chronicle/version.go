@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"runtime/debug"
 
@@ -14,8 +13,8 @@ import (
 var version = ""
 
 func runVersion(_ context.Context, args []string, stdio cli.IO) int {
-	fs := newFlags("version", "chronicle version", stdio)
-	if code, ok := parse(fs, args); !ok {
+	fs := cli.NewFlags("version", "chronicle version", stdio)
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	fmt.Fprintln(stdio.Out, "chronicle", versionString())
@@ -49,29 +48,4 @@ func versionString() string {
 		rev += "+dirty"
 	}
 	return rev + " " + info.GoVersion
-}
-
-// newFlags returns a flag set that prints its usage line and defaults to
-// stdio.Err, and never exits the process.
-func newFlags(name, usageLine string, stdio cli.IO) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stdio.Err)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: %s\n", usageLine)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses args; when it returns ok false the command must return code
-// (0 for -h, 2 for a usage error).
-func parse(fs *flag.FlagSet, args []string) (int, bool) {
-	err := fs.Parse(args)
-	if err == flag.ErrHelp {
-		return cli.ExitOK, false
-	}
-	if err != nil {
-		return cli.ExitUsage, false
-	}
-	return 0, true
 }
